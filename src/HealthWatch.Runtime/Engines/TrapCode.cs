@@ -41,6 +41,9 @@ public enum TrapCode
 
     /// <summary>A host function failed; the inner exception says how.</summary>
     HostError,
+
+    /// <summary>Instantiation needs more memory or table elements than the store's limits allow.</summary>
+    ResourceLimitExceeded,
 }
 
 /// <summary>Helpers for <see cref="TrapCode"/>.</summary>
@@ -62,6 +65,7 @@ public static class TrapCodeExtensions
         TrapCode.OutOfFuel => "out of fuel",
         TrapCode.Interrupted => "interrupted",
         TrapCode.HostError => "host function failed",
+        TrapCode.ResourceLimitExceeded => "resource limit exceeded",
         _ => code.ToString(),
     };
 }

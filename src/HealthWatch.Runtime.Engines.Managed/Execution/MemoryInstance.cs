@@ -1,0 +1,62 @@
+namespace HealthWatch.Runtime.Engines.Managed.Execution;
+
+/// <summary>Growth and the public view of a linear memory.</summary>
+internal sealed partial class MemoryInstance
+{
+    /// <summary>The most pages a <c>byte[]</c> can hold.</summary>
+    internal const uint MaxArrayPages = 32767;
+
+    private readonly uint? _declaredMaximum;
+
+    /// <summary>The most pages this memory may reach: its declared maximum, the store limit and the array limit.</summary>
+    private readonly uint _maxPages;
+
+    /// <param name="type">The memory's type; its minimum must already be within <paramref name="storeMaxPages"/>.</param>
+    /// <param name="storeMaxPages">The store's <see cref="WasmStoreLimits.MaxMemoryPages"/>.</param>
+    public MemoryInstance(MemoryType type, uint storeMaxPages)
+    {
+        _declaredMaximum = type.Limits.Maximum;
+        _maxPages = Math.Min(Math.Min(type.Limits.Maximum ?? uint.MaxValue, storeMaxPages), MaxArrayPages);
+        if (type.Limits.Minimum > _maxPages)
+        {
+            throw new WasmTrapException(TrapCode.ResourceLimitExceeded);
+        }
+
+        Buffer = new byte[(long)type.Limits.Minimum * MemoryType.PageSize];
+    }
+
+    public uint Pages => (uint)(Buffer.Length / MemoryType.PageSize);
+
+    /// <summary>The current type: the current size as minimum, with the declared maximum.</summary>
+    public MemoryType CurrentType => new(new Limits(Pages, _declaredMaximum));
+
+    /// <summary>Grows by <paramref name="deltaPages"/> pages. Called by generated code for <c>memory.grow</c>.</summary>
+    /// <returns>The old size in pages, or -1 when the memory may not or cannot grow that far.</returns>
+    public long Grow(uint deltaPages)
+    {
+        var old = Pages;
+        if (deltaPages == 0)
+        {
+            return old;
+        }
+
+        if ((ulong)old + deltaPages > _maxPages)
+        {
+            return -1;
+        }
+
+        byte[] grown;
+        try
+        {
+            grown = new byte[(long)(old + deltaPages) * MemoryType.PageSize];
+        }
+        catch (OutOfMemoryException)
+        {
+            return -1;
+        }
+
+        Buffer.AsSpan().CopyTo(grown);
+        Buffer = grown;
+        return old;
+    }
+}
