@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace HealthWatch.Cli.CommandLine;
+
+/// <summary>A command line after <see cref="ArgumentParser"/>: positionals in order, and the options given.</summary>
+internal sealed class ParsedArguments(IReadOnlyList<string> positionals, IReadOnlyDictionary<string, string?> options)
+{
+    public IReadOnlyList<string> Positionals { get; } = positionals;
+
+    public bool HasOption(string name) => options.ContainsKey(name);
+
+    /// <summary>The value of an integer option, or null when it is absent.</summary>
+    /// <exception cref="CliException">The value is not a decimal integer in [<paramref name="min"/>, <paramref name="max"/>].</exception>
+    public long? GetInt64(string name, long min, long max)
+    {
+        if (!options.TryGetValue(name, out var text) || text is null)
+        {
+            return null;
+        }
+
+        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw CliException.Usage($"option '{name}' needs an integer from {min} to {max}, not '{text}'");
+    }
+}
