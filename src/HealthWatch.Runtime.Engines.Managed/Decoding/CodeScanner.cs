@@ -1,0 +1,145 @@
+using HealthWatch.Runtime.Engines.Managed.Instructions;
+
+namespace HealthWatch.Runtime.Engines.Managed.Decoding;
+
+/// <summary>
+/// Walks an instruction sequence to the <c>end</c> that closes it, reading every opcode and immediate without
+/// building anything. This finds what the spec calls malformed (illegal opcodes, bad immediates, "zero byte
+/// expected", a missing or misplaced <c>end</c>/<c>else</c>) at decode time, as the reference interpreter does,
+/// and leaves typing to the validator. See https://webassembly.github.io/spec/core/binary/instructions.html.
+/// One scanner is reused for a whole module; it allocates only when blocks nest deeper than ever before.
+/// </summary>
+internal sealed class CodeScanner
+{
+    private const byte PlainBlock = 0;
+    private const byte IfWithoutElse = 1;
+
+    // What each open block is; only an `if` that has not had its `else` may take one.
+    private byte[] _blocks = new byte[64];
+
+    /// <summary>
+    /// Reads instructions up to and including the <c>end</c> matching the implicit outer block.
+    /// </summary>
+    /// <returns>The offset of the first <c>memory.init</c> or <c>data.drop</c>, or -1: without a data count
+    /// section those are malformed (https://webassembly.github.io/spec/core/binary/modules.html#data-count-section).</returns>
+    public int ScanExpression(ref WasmReader reader)
+    {
+        var depth = 0;
+        var dataIndexUse = -1;
+        while (true)
+        {
+            var offset = reader.Offset;
+            var opcode = reader.ReadOpcode();
+            switch (opcode)
+            {
+                case Opcode.End:
+                    if (depth == 0)
+                    {
+                        return dataIndexUse;
+                    }
+
+                    depth--;
+                    break;
+                case Opcode.Block or Opcode.Loop:
+                    reader.ReadBlockType();
+                    Push(ref depth, PlainBlock);
+                    break;
+                case Opcode.If:
+                    reader.ReadBlockType();
+                    Push(ref depth, IfWithoutElse);
+                    break;
+                case Opcode.Else:
+                    if (depth == 0 || _blocks[depth - 1] != IfWithoutElse)
+                    {
+                        throw WasmReader.Malformed("END opcode expected", offset);
+                    }
+
+                    _blocks[depth - 1] = PlainBlock;
+                    break;
+                case Opcode.MemoryInit:
+                    reader.ReadVarU32();
+                    Primitives.ReadZeroByte(ref reader);
+                    dataIndexUse = dataIndexUse < 0 ? offset : dataIndexUse;
+                    break;
+                case Opcode.DataDrop:
+                    reader.ReadVarU32();
+                    dataIndexUse = dataIndexUse < 0 ? offset : dataIndexUse;
+                    break;
+                default:
+                    SkipImmediates(ref reader, opcode);
+                    break;
+            }
+        }
+    }
+
+    private static void SkipImmediates(ref WasmReader reader, Opcode opcode)
+    {
+        switch (opcode)
+        {
+            case Opcode.Br or Opcode.BrIf or Opcode.Call
+                or Opcode.LocalGet or Opcode.LocalSet or Opcode.LocalTee or Opcode.GlobalGet or Opcode.GlobalSet
+                or Opcode.TableGet or Opcode.TableSet or Opcode.RefFunc
+                or Opcode.ElemDrop or Opcode.TableGrow or Opcode.TableSize or Opcode.TableFill:
+                reader.ReadVarU32();
+                break;
+            case Opcode.CallIndirect or Opcode.TableInit or Opcode.TableCopy:
+                reader.ReadVarU32();
+                reader.ReadVarU32();
+                break;
+            case Opcode.BrTable:
+                // The label vector, then the default label.
+                for (var count = Primitives.ReadCount(ref reader); count >= 0; count--)
+                {
+                    reader.ReadVarU32();
+                }
+
+                break;
+            case Opcode.SelectTyped:
+                for (var count = Primitives.ReadCount(ref reader); count > 0; count--)
+                {
+                    reader.ReadValType();
+                }
+
+                break;
+            case >= Opcode.I32Load and <= Opcode.I64Store32:
+                reader.ReadMemArg();
+                break;
+            case Opcode.MemorySize or Opcode.MemoryGrow or Opcode.MemoryFill:
+                Primitives.ReadZeroByte(ref reader);
+                break;
+            case Opcode.MemoryCopy:
+                Primitives.ReadZeroByte(ref reader);
+                Primitives.ReadZeroByte(ref reader);
+                break;
+            case Opcode.I32Const:
+                reader.ReadVarS32();
+                break;
+            case Opcode.I64Const:
+                reader.ReadVarS64();
+                break;
+            case Opcode.F32Const:
+                reader.ReadF32Bits();
+                break;
+            case Opcode.F64Const:
+                reader.ReadF64Bits();
+                break;
+            case Opcode.RefNull:
+                reader.ReadRefType();
+                break;
+            default:
+                // Every other opcode ReadOpcode accepts has no immediates.
+                break;
+        }
+    }
+
+    private void Push(ref int depth, byte kind)
+    {
+        if (depth == _blocks.Length)
+        {
+            // Depth is bounded by the bytes read, so this cannot outgrow the input.
+            Array.Resize(ref _blocks, _blocks.Length * 2);
+        }
+
+        _blocks[depth++] = kind;
+    }
+}

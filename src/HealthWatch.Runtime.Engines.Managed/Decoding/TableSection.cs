@@ -1,0 +1,18 @@
+using HealthWatch.Runtime.Engines.Managed.Instructions;
+
+namespace HealthWatch.Runtime.Engines.Managed.Decoding;
+
+/// <summary>The table section. https://webassembly.github.io/spec/core/binary/modules.html#table-section</summary>
+internal static class TableSection
+{
+    public static void Decode(ref WasmReader reader, DecodeContext context)
+    {
+        var tables = context.Module.Tables;
+        var count = Primitives.ReadCount(ref reader);
+        tables.EnsureCapacity(count);
+        for (var i = 0; i < count; i++)
+        {
+            tables.Add(Primitives.ReadTableType(ref reader));
+        }
+    }
+}
