@@ -48,15 +48,10 @@ internal static class DataSection
                 throw WasmReader.Malformed("malformed data segment kind", flagsOffset);
         }
 
-        var length = reader.ReadVarU32();
+        var length = Primitives.ReadCount(ref reader);
         var dataOffset = reader.Offset;
-        if (length > (uint)reader.Remaining)
-        {
-            throw WasmReader.Malformed("unexpected end of section or function", dataOffset);
-        }
-
-        reader.Position += (int)length;
+        reader.Position += length;
         var mode = flags == 1 ? SegmentMode.Passive : SegmentMode.Active;
-        return new DataSegment(mode, dataOffset, (int)length) { MemoryIndex = memoryIndex, Offset = offset };
+        return new DataSegment(mode, dataOffset, length) { MemoryIndex = memoryIndex, Offset = offset };
     }
 }

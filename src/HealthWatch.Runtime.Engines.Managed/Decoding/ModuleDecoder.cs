@@ -63,9 +63,15 @@ internal static class ModuleDecoder
                 lastOrder = order;
             }
 
-            var size = Primitives.ReadCount(ref reader);
+            var sizeOffset = reader.Offset;
+            var size = reader.ReadVarU32();
+            if (size > (uint)reader.Remaining)
+            {
+                throw WasmReader.Malformed("length out of bounds", sizeOffset);
+            }
+
             var contentOffset = reader.Offset;
-            var section = new WasmReader(reader.ReadBytes(size), contentOffset);
+            var section = new WasmReader(reader.ReadBytes((int)size), contentOffset);
             DecodeSection(DecoderOf((SectionId)id), ref section, context);
             if (!section.AtEnd)
             {
@@ -151,7 +157,9 @@ internal static class ModuleDecoder
             throw WasmReader.Malformed("data count and data section have inconsistent lengths", endOffset);
         }
 
-        if (module.DataCount is null && context.FirstDataIndexUse >= 0)
+        // Without data segments, memory.init and data.drop are invalid anyway ("unknown data segment"); wabt
+        // omits the data count section then, and the spec tests it converted expect that validation error.
+        if (module.DataCount is null && context.FirstDataIndexUse >= 0 && module.Data.Count != 0)
         {
             throw WasmReader.Malformed("data count section required", context.FirstDataIndexUse);
         }

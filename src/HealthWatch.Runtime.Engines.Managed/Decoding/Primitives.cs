@@ -10,14 +10,15 @@ namespace HealthWatch.Runtime.Engines.Managed.Decoding;
 internal static class Primitives
 {
     /// <summary>
-    /// A vector length. Every element takes at least one byte, so a length above the bytes left is malformed;
-    /// checking it here keeps a forged length from sizing any allocation.
+    /// A vector length or a size. Every element takes at least one byte, so a length above the bytes left means
+    /// the input ends too early ("unexpected end", as if the elements had been read); checking it here keeps a
+    /// forged length from sizing any allocation.
     /// </summary>
     public static int ReadCount(ref WasmReader reader)
     {
         var offset = reader.Offset;
         var count = reader.ReadVarU32();
-        return count <= (uint)reader.Remaining ? (int)count : throw WasmReader.Malformed("length out of bounds", offset);
+        return count <= (uint)reader.Remaining ? (int)count : throw WasmReader.Malformed("unexpected end", offset);
     }
 
     /// <summary>
