@@ -4,8 +4,8 @@ using HealthWatch.Runtime.Engines.Managed.Instructions;
 namespace HealthWatch.Runtime.Engines.Managed.Validation;
 
 /// <summary>
-/// Memory, table and bulk instructions. Memory instructions all use memory 0, which must exist; their
-/// reserved memory-index bytes must be zero (a binary-format rule, so those errors are malformed).
+/// Memory, table and bulk instructions. Memory instructions all use memory 0, which must exist; the decoder
+/// has checked that their reserved memory-index bytes are zero.
 /// See https://webassembly.github.io/spec/core/valid/instructions.html#memory-instructions and
 /// https://webassembly.github.io/spec/core/valid/instructions.html#table-instructions.
 /// </summary>
@@ -32,12 +32,12 @@ internal sealed partial class FunctionValidator
             }
 
             case Opcode.MemorySize:
-                ReadZeroByte(ref reader);
+                reader.ReadByte();
                 RequireMemory();
                 Push(ValType.I32);
                 break;
             case Opcode.MemoryGrow:
-                ReadZeroByte(ref reader);
+                reader.ReadByte();
                 RequireMemory();
                 Pop(ValType.I32);
                 Push(ValType.I32);
@@ -45,8 +45,7 @@ internal sealed partial class FunctionValidator
             case Opcode.MemoryInit:
             {
                 var segment = reader.ReadVarU32();
-                ReadZeroByte(ref reader);
-                RequireDataCountSection();
+                reader.ReadByte();
                 RequireMemory();
                 RequireDataSegment(segment);
                 PopI32Triple();
@@ -55,17 +54,16 @@ internal sealed partial class FunctionValidator
 
             case Opcode.DataDrop:
                 var dropped = reader.ReadVarU32();
-                RequireDataCountSection();
                 RequireDataSegment(dropped);
                 break;
             case Opcode.MemoryCopy:
-                ReadZeroByte(ref reader);
-                ReadZeroByte(ref reader);
+                reader.ReadByte();
+                reader.ReadByte();
                 RequireMemory();
                 PopI32Triple();
                 break;
             case Opcode.MemoryFill:
-                ReadZeroByte(ref reader);
+                reader.ReadByte();
                 RequireMemory();
                 PopI32Triple();
                 break;
@@ -160,27 +158,10 @@ internal sealed partial class FunctionValidator
         return access.Type;
     }
 
-    private static void ReadZeroByte(ref WasmReader reader)
-    {
-        var offset = reader.Offset;
-        if (reader.ReadByte() != 0)
-        {
-            throw WasmReader.Malformed("zero byte expected", offset);
-        }
-    }
-
     private void RequireMemory() => _context.RequireMemory(0, _offset);
 
-    /// <summary>memory.init and data.drop need the data count section, so that bodies can be validated
-    /// before the data section is read (https://webassembly.github.io/spec/core/binary/modules.html#data-count-section).</summary>
-    private void RequireDataCountSection()
-    {
-        if (_context.Module.DataCount is null)
-        {
-            throw WasmReader.Malformed("data count section required", _offset);
-        }
-    }
-
+    /// <summary>The decoder has checked the data count section against the data section and required it where
+    /// the binary format does, so the data section's length is the count.</summary>
     private void RequireDataSegment(uint index)
     {
         if (index >= (uint)_context.Module.Data.Count)

@@ -8,6 +8,8 @@ namespace HealthWatch.Runtime.Engines.Managed.Validation;
 /// Validates function bodies with the spec's algorithm
 /// (https://webassembly.github.io/spec/core/appendix/algorithm.html). One instance validates all of a
 /// module's functions and reuses its stacks, so validation allocates nothing per instruction.
+/// The decoder has already checked the structure (block nesting, the final <c>end</c>, reserved zero bytes,
+/// the data count section), so this is only about typing and indices.
 /// </summary>
 internal sealed partial class FunctionValidator(ValidationContext context)
 {
@@ -34,18 +36,8 @@ internal sealed partial class FunctionValidator(ValidationContext context)
         PushControl(Opcode.Block, NoTypes, _results);
         while (_controls.Count > 0)
         {
-            if (reader.AtEnd)
-            {
-                throw WasmReader.Malformed("END opcode expected", reader.Offset);
-            }
-
             _offset = reader.Offset;
             ValidateInstruction(ref reader, reader.ReadOpcode());
-        }
-
-        if (!reader.AtEnd)
-        {
-            throw WasmReader.Malformed("section size mismatch", reader.Offset);
         }
     }
 
@@ -77,12 +69,7 @@ internal sealed partial class FunctionValidator(ValidationContext context)
 
             case Opcode.Else:
             {
-                // The binary format only allows else to close the then-branch of an if.
-                if (_controls.Top.Opcode != Opcode.If)
-                {
-                    throw WasmReader.Malformed("END opcode expected", _offset);
-                }
-
+                Debug.Assert(_controls.Top.Opcode == Opcode.If, "the decoder only lets else close the then-branch of an if");
                 var frame = PopControl();
                 PushControl(Opcode.Else, frame.StartTypes, frame.EndTypes);
                 break;
@@ -249,6 +236,7 @@ internal sealed partial class FunctionValidator(ValidationContext context)
                 break;
             }
 
+            case Opcode.TableGet or Opcode.TableSet:
             case >= Opcode.I32Load and <= Opcode.MemoryGrow:
             case >= Opcode.MemoryInit and <= Opcode.TableFill:
                 ValidateMemoryOrTable(ref reader, opcode);

@@ -12,15 +12,11 @@ internal static class ModuleValidator
     /// <summary>The most pages a 32-bit memory can have (4 GiB).</summary>
     private const uint MaxMemoryPages = 65536;
 
-    /// <exception cref="WasmModuleException">The module is invalid (<see cref="ModuleErrorKind.Invalid"/>), or a
-    /// function body is malformed (<see cref="ModuleErrorKind.Malformed"/>: bodies are first read here).</exception>
+    /// <summary>Checks a module that <see cref="Decoding.ModuleDecoder"/> produced, so is well-formed.</summary>
+    /// <exception cref="WasmModuleException">The module is invalid (<see cref="ModuleErrorKind.Invalid"/>).</exception>
     public static void Validate(ModuleDefinition module, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(module);
-        if (module.Bodies.Count != module.FunctionTypeIndices.Count)
-        {
-            throw new WasmModuleException(ModuleErrorKind.Malformed, "function and code section have inconsistent lengths");
-        }
 
         CheckImports(module);
         foreach (var typeIndex in module.FunctionTypeIndices)

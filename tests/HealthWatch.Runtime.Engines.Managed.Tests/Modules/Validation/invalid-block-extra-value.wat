@@ -1,0 +1,1 @@
+(module (func (block (i32.const 1))))

@@ -1,0 +1,1 @@
+(module (table 2 1 funcref))

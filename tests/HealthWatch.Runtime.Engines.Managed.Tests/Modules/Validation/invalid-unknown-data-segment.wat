@@ -1,0 +1,1 @@
+(module (memory 1) (data "a") (func (data.drop 1)))

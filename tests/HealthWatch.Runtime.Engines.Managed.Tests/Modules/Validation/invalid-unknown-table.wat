@@ -1,0 +1,1 @@
+(module (func (drop (table.size 0))))
