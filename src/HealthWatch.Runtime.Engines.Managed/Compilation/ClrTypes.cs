@@ -49,9 +49,11 @@ internal static class ClrTypes
     };
 
     /// <summary>Emits: pop a result tuple of <paramref name="tupleType"/>, push its elements in order.</summary>
-    public static void EmitUnpackTuple(ILGenerator il, Type tupleType)
+    public static void EmitUnpackTuple(ILGenerator il, Type tupleType) => EmitUnpackTuple(il, il.DeclareLocal(tupleType));
+
+    /// <summary>Emits: pop a result tuple into <paramref name="temp"/> (a local of the tuple type), push its elements in order.</summary>
+    public static void EmitUnpackTuple(ILGenerator il, LocalBuilder temp)
     {
-        var temp = il.DeclareLocal(tupleType);
         il.Emit(OpCodes.Stloc, temp);
         EmitUnpackFrom(il, temp, []);
     }

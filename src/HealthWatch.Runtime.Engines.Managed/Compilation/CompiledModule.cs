@@ -1,0 +1,51 @@
+using System.Reflection;
+using HealthWatch.Runtime.Engines.Managed.Model;
+
+namespace HealthWatch.Runtime.Engines.Managed.Compilation;
+
+/// <summary>
+/// A module compiled to CIL: one static method per defined function in a collectible assembly. Arrays indexed by
+/// defined function use <c>funcIndex - Definition.ImportedFunctionCount</c>.
+/// </summary>
+internal sealed class CompiledModule
+{
+    private readonly Module _module;
+    private readonly Dictionary<int, int> _functionIndexByToken;
+
+    internal CompiledModule(
+        ModuleDefinition definition,
+        nint[] functionPointers,
+        MethodInfo[] methods,
+        int maxFrameBytes)
+    {
+        Definition = definition;
+        Types = [.. definition.Types];
+        FunctionPointers = functionPointers;
+        Methods = methods;
+        MaxFrameBytes = maxFrameBytes;
+        _module = methods.Length > 0 ? methods[0].Module : typeof(CompiledModule).Module;
+        _functionIndexByToken = new Dictionary<int, int>(methods.Length);
+        for (var i = 0; i < methods.Length; i++)
+        {
+            _functionIndexByToken[methods[i].MetadataToken] = definition.ImportedFunctionCount + i;
+        }
+    }
+
+    public ModuleDefinition Definition { get; }
+
+    /// <summary>The module's type section.</summary>
+    public FuncType[] Types { get; }
+
+    /// <summary>Entry point of each defined function, for <see cref="Execution.FunctionInstance.Code"/>.</summary>
+    public nint[] FunctionPointers { get; }
+
+    /// <summary>The method of each defined function.</summary>
+    public MethodInfo[] Methods { get; }
+
+    /// <summary>A conservative bound on the native stack frame of any function of the module, in bytes.</summary>
+    public int MaxFrameBytes { get; }
+
+    /// <summary>The function index of a compiled method of this module (e.g. from a stack trace), or -1.</summary>
+    public int FunctionIndexOf(MethodBase method) =>
+        method.Module == _module && _functionIndexByToken.TryGetValue(method.MetadataToken, out var index) ? index : -1;
+}

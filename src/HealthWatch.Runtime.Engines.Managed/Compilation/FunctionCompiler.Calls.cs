@@ -1,0 +1,67 @@
+using System.Reflection;
+using System.Reflection.Emit;
+
+namespace HealthWatch.Runtime.Engines.Managed.Compilation;
+
+/// <summary>
+/// Calls, per the calling convention in docs/managed-engine.md: a function of this module is a direct
+/// <c>call</c> passing the context on; anything else is a <c>calli</c> of a <see cref="Execution.FunctionInstance"/>'s
+/// code with its context. Several results come back as a ValueTuple and are unpacked onto the stack.
+/// </summary>
+internal sealed partial class FunctionCompiler
+{
+    private void EmitCall(int functionIndex)
+    {
+        var type = _context.FunctionTypes[functionIndex];
+        PopMany(type.Parameters.Count);
+        var imported = _context.Module.ImportedFunctionCount;
+        if (functionIndex >= imported)
+        {
+            _il.LoadArgument(ContextArgument);
+            _il.Emit(OpCodes.Call, _context.Methods[functionIndex - imported]);
+        }
+        else
+        {
+            EmitCallThrough(_imports[functionIndex], type);
+        }
+
+        PushResults(type);
+    }
+
+    private void EmitCallIndirect(int typeIndex, int tableIndex)
+    {
+        var type = _context.Module.Types[typeIndex];
+        Pop();
+        _il.Emit(OpCodes.Ldloc, _tables[tableIndex]);
+        _il.LoadConstant(_context.Settings.Types.GetId(type));
+        _il.Emit(OpCodes.Call, ResolveIndirect);
+        var callee = RentTemp(typeof(Execution.FunctionInstance));
+        _il.Emit(OpCodes.Stloc, callee);
+        PopMany(type.Parameters.Count);
+        EmitCallThrough(callee, type);
+        ReturnTemp(callee);
+        PushResults(type);
+    }
+
+    /// <summary>With the arguments on the stack: <c>calli</c> <paramref name="function"/>.Code with its Context.</summary>
+    private void EmitCallThrough(LocalBuilder function, FuncType type)
+    {
+        _il.Emit(OpCodes.Ldloc, function);
+        _il.Emit(OpCodes.Ldfld, Members.FunctionContext);
+        _il.Emit(OpCodes.Ldloc, function);
+        _il.Emit(OpCodes.Ldfld, Members.FunctionCode);
+        _il.EmitCalli(OpCodes.Calli, CallingConventions.Standard, ClrTypes.ReturnType(type.Results), ClrTypes.ParameterTypes(type), null);
+    }
+
+    private void PushResults(FuncType type)
+    {
+        if (type.Results.Count > 1)
+        {
+            var tuple = RentTemp(ClrTypes.ReturnType(type.Results));
+            ClrTypes.EmitUnpackTuple(_il, tuple);
+            ReturnTemp(tuple);
+        }
+
+        PushMany(type.Results);
+    }
+}

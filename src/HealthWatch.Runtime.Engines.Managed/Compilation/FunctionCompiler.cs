@@ -1,0 +1,411 @@
+using System.Reflection.Emit;
+using HealthWatch.Runtime.Engines.Managed.Execution;
+using HealthWatch.Runtime.Engines.Managed.Instructions;
+
+namespace HealthWatch.Runtime.Engines.Managed.Compilation;
+
+/// <summary>
+/// Compiles one function body to CIL in a single pass. The WebAssembly operand stack is the CIL evaluation stack;
+/// <see cref="_stack"/> tracks its types. Code after an unconditional transfer is skipped up to the matching
+/// <c>else</c>/<c>end</c>: it is valid WebAssembly but stack-polymorphic, so it has no CIL counterpart.
+/// Instruction groups are emitted by the other parts of this partial class.
+/// </summary>
+internal sealed partial class FunctionCompiler
+{
+    private readonly ModuleContext _context;
+    private readonly ILGenerator _il;
+    private readonly FuncType _type;
+    private readonly ValType[] _localTypes;
+    private readonly LocalBuilder[] _locals;
+    private readonly int _parameterCount;
+    private readonly FunctionScan _scan;
+    private readonly List<ValType> _stack = [];
+    private readonly List<ControlFrame> _frames = [];
+    private readonly Dictionary<Type, Stack<LocalBuilder>> _freeTemps = [];
+    private readonly Dictionary<int, LocalBuilder> _globals = [];
+    private readonly Dictionary<int, LocalBuilder> _tables = [];
+    private readonly Dictionary<int, LocalBuilder> _imports = [];
+    private LocalBuilder _instance = null!;
+    private LocalBuilder _state = null!;
+    private LocalBuilder? _memory;
+    private bool _unreachable;
+    private int _skipDepth;
+    private int _loopCount;
+    private int _tempCount;
+    private int _maxStack;
+
+    private FunctionCompiler(ModuleContext context, int definedIndex, ILGenerator il)
+    {
+        _context = context;
+        _il = il;
+        var module = context.Module;
+        _type = context.FunctionTypes[module.ImportedFunctionCount + definedIndex];
+        _parameterCount = _type.Parameters.Count;
+        var body = module.Bodies[definedIndex];
+        _localTypes = [.. _type.Parameters, .. body.Locals];
+        _locals = new LocalBuilder[body.Locals.Length];
+        _scan = FunctionScan.Run(module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength), body.CodeOffset, module.ImportedFunctionCount);
+    }
+
+    private int ContextArgument => _parameterCount;
+
+    /// <summary>Emits the body of defined function <paramref name="definedIndex"/>; returns an estimate of its native frame size in bytes.</summary>
+    public static int Compile(ModuleContext context, int definedIndex, ILGenerator il)
+    {
+        var compiler = new FunctionCompiler(context, definedIndex, il);
+        compiler.EmitBody(context.Module.Bodies[definedIndex]);
+
+        // Generously 16 bytes per value the JIT may keep in the frame, plus fixed overhead for spills and calls.
+        return (16 * (compiler._localTypes.Length + compiler._tempCount + compiler._maxStack)) + 1024;
+    }
+
+    private void EmitBody(Model.FunctionBody body)
+    {
+        for (var i = 0; i < _locals.Length; i++)
+        {
+            _locals[i] = _il.DeclareLocal(ClrTypes.ToClr(_localTypes[_parameterCount + i]));
+        }
+
+        EmitPrologue();
+        _frames.Add(new ControlFrame(FrameKind.Function, [], [.. _type.Results], 0, _il.DefineLabel()));
+        var reader = new WasmReader(_context.Module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength), body.CodeOffset);
+        while (_frames.Count > 0)
+        {
+            var op = reader.ReadOpcode();
+            if (_unreachable)
+            {
+                SkipUnreachable(op, ref reader);
+            }
+            else
+            {
+                EmitInstruction(op, ref reader);
+            }
+        }
+    }
+
+    private void SkipUnreachable(Opcode op, ref WasmReader reader)
+    {
+        switch (op)
+        {
+            case Opcode.Block or Opcode.Loop or Opcode.If:
+                reader.ReadBlockType();
+                _skipDepth++;
+                if (op == Opcode.Loop)
+                {
+                    _loopCount++;
+                }
+
+                break;
+            case Opcode.Else when _skipDepth == 0:
+                EmitElse();
+                break;
+            case Opcode.End when _skipDepth == 0:
+                EmitEnd();
+                break;
+            case Opcode.End:
+                _skipDepth--;
+                break;
+            default:
+                FunctionScan.SkipImmediates(ref reader, op);
+                break;
+        }
+    }
+
+    private void EmitInstruction(Opcode op, ref WasmReader reader)
+    {
+        switch (op)
+        {
+            case Opcode.Unreachable:
+                _il.ThrowTrap(TrapCode.Unreachable);
+                _unreachable = true;
+                break;
+            case Opcode.Nop:
+                break;
+            case Opcode.Block or Opcode.Loop or Opcode.If:
+                EmitBlock(op, reader.ReadBlockType());
+                break;
+            case Opcode.Else:
+                EmitElse();
+                break;
+            case Opcode.End:
+                EmitEnd();
+                break;
+            case Opcode.Br:
+                EmitBr((int)reader.ReadVarU32());
+                break;
+            case Opcode.BrIf:
+                EmitBrIf((int)reader.ReadVarU32());
+                break;
+            case Opcode.BrTable:
+                EmitBrTable(ref reader);
+                break;
+            case Opcode.Return:
+                EmitBranch(_frames[0]);
+                _unreachable = true;
+                break;
+            case Opcode.Call:
+                EmitCall((int)reader.ReadVarU32());
+                break;
+            case Opcode.CallIndirect:
+                var typeIndex = (int)reader.ReadVarU32();
+                EmitCallIndirect(typeIndex, (int)reader.ReadVarU32());
+                break;
+            case Opcode.Drop:
+                Pop();
+                _il.Emit(OpCodes.Pop);
+                break;
+            case Opcode.Select or Opcode.SelectTyped:
+                FunctionScan.SkipImmediates(ref reader, op);
+                EmitSelect();
+                break;
+            case Opcode.LocalGet or Opcode.LocalSet or Opcode.LocalTee:
+                EmitLocal(op, (int)reader.ReadVarU32());
+                break;
+            case Opcode.GlobalGet or Opcode.GlobalSet:
+                EmitGlobal(op, (int)reader.ReadVarU32());
+                break;
+            case Opcode.I32Const:
+                _il.LoadConstant(reader.ReadVarS32());
+                Push(ValType.I32);
+                break;
+            case Opcode.I64Const:
+                _il.LoadConstant(reader.ReadVarS64());
+                Push(ValType.I64);
+                break;
+            case Opcode.F32Const:
+                EmitF32Constant(reader.ReadF32Bits());
+                break;
+            case Opcode.F64Const:
+                _il.Emit(OpCodes.Ldc_R8, BitConverter.UInt64BitsToDouble(reader.ReadF64Bits()));
+                Push(ValType.F64);
+                break;
+            case (>= Opcode.I32Load and <= Opcode.MemoryGrow) or Opcode.MemoryInit or Opcode.DataDrop or Opcode.MemoryCopy or Opcode.MemoryFill:
+                EmitMemory(op, ref reader);
+                break;
+            case Opcode.TableGet or Opcode.TableSet or (>= Opcode.TableInit and <= Opcode.TableFill) or Opcode.RefNull or Opcode.RefIsNull or Opcode.RefFunc:
+                EmitTableOrReference(op, ref reader);
+                break;
+            default:
+                EmitNumeric(op);
+                break;
+        }
+    }
+
+    private void EmitPrologue()
+    {
+        _instance = _il.DeclareLocal(typeof(ModuleInstance));
+        _state = _il.DeclareLocal(typeof(ExecutionState));
+        var probe = _il.DeclareLocal(typeof(int));
+        _il.LoadArgument(ContextArgument);
+        _il.Emit(OpCodes.Call, Members.AsModuleInstance);
+        _il.Emit(OpCodes.Stloc, _instance);
+        _il.Emit(OpCodes.Ldloc, _instance);
+        _il.Emit(OpCodes.Ldfld, Members.InstanceState);
+        _il.Emit(OpCodes.Stloc, _state);
+
+        // The address of a local is (close to) the stack pointer: the frame must begin above StackLimit.
+        _il.Emit(OpCodes.Ldloca, probe);
+        _il.Emit(OpCodes.Conv_U);
+        _il.Emit(OpCodes.Ldloc, _state);
+        _il.Emit(OpCodes.Ldfld, Members.StateStackLimit);
+        _il.TrapUnless(OpCodes.Bge_Un, TrapCode.CallStackExhausted);
+
+        AddToCallDepth(-1);
+        _il.Emit(OpCodes.Ldloc, _state);
+        _il.Emit(OpCodes.Ldfld, Members.StateCallDepth);
+        _il.LoadConstant(0);
+        _il.TrapUnless(OpCodes.Bge, TrapCode.CallStackExhausted);
+
+        EmitCheckPoint();
+        LoadInstanceMembers();
+    }
+
+    /// <summary>Fuel for the code up to the next check point, then the interrupt flag: at entry and at every loop header.</summary>
+    private void EmitCheckPoint()
+    {
+        var cost = _scan.Costs[_loopCount];
+        if (_context.Settings.ConsumeFuel)
+        {
+            _il.Emit(OpCodes.Ldloc, _state);
+            _il.Emit(OpCodes.Ldloc, _state);
+            _il.Emit(OpCodes.Ldfld, Members.StateFuel);
+            _il.LoadConstant(cost);
+            _il.Emit(OpCodes.Sub);
+            _il.Emit(OpCodes.Stfld, Members.StateFuel);
+            _il.Emit(OpCodes.Ldloc, _state);
+            _il.Emit(OpCodes.Ldfld, Members.StateFuel);
+            _il.LoadConstant(0L);
+            _il.TrapUnless(OpCodes.Bge, TrapCode.OutOfFuel);
+        }
+
+        _il.Emit(OpCodes.Ldloc, _state);
+        _il.Emit(OpCodes.Volatile);
+        _il.Emit(OpCodes.Ldfld, Members.StateInterrupt);
+        _il.TrapUnless(OpCodes.Brfalse, TrapCode.Interrupted);
+    }
+
+    private void AddToCallDepth(int delta)
+    {
+        _il.Emit(OpCodes.Ldloc, _state);
+        _il.Emit(OpCodes.Ldloc, _state);
+        _il.Emit(OpCodes.Ldfld, Members.StateCallDepth);
+        _il.LoadConstant(delta);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Stfld, Members.StateCallDepth);
+    }
+
+    /// <summary>Loads the memory, globals, tables and imported functions the body uses into locals, once.</summary>
+    private void LoadInstanceMembers()
+    {
+        if (_scan.UsesMemory)
+        {
+            _memory = _il.DeclareLocal(typeof(MemoryInstance));
+            _il.Emit(OpCodes.Ldloc, _instance);
+            _il.Emit(OpCodes.Ldfld, Members.InstanceMemory);
+            _il.Emit(OpCodes.Stloc, _memory);
+        }
+
+        LoadElements(_scan.Globals, Members.InstanceGlobals, typeof(GlobalInstance), _globals);
+        LoadElements(_scan.Tables, Members.InstanceTables, typeof(TableInstance), _tables);
+        LoadElements(_scan.ImportedCalls, Members.InstanceFunctions, typeof(FunctionInstance), _imports);
+    }
+
+    private void LoadElements(SortedSet<int> indices, System.Reflection.FieldInfo array, Type elementType, Dictionary<int, LocalBuilder> locals)
+    {
+        foreach (var index in indices)
+        {
+            var local = _il.DeclareLocal(elementType);
+            _il.Emit(OpCodes.Ldloc, _instance);
+            _il.Emit(OpCodes.Ldfld, array);
+            _il.LoadConstant(index);
+            _il.Emit(OpCodes.Ldelem_Ref);
+            _il.Emit(OpCodes.Stloc, local);
+            locals[index] = local;
+        }
+    }
+
+    /// <summary>With the results on the stack: restore the call depth, pack several results, return.</summary>
+    private void EmitReturnSequence()
+    {
+        AddToCallDepth(1);
+        if (_type.Results.Count > 1)
+        {
+            ClrTypes.EmitPackTuple(_il, ClrTypes.ReturnType(_type.Results));
+        }
+
+        _il.Emit(OpCodes.Ret);
+    }
+
+    private void EmitLocal(Opcode op, int index)
+    {
+        var isArgument = index < _parameterCount;
+        switch (op)
+        {
+            case Opcode.LocalGet:
+                if (isArgument)
+                {
+                    _il.LoadArgument(index);
+                }
+                else
+                {
+                    _il.Emit(OpCodes.Ldloc, _locals[index - _parameterCount]);
+                }
+
+                Push(_localTypes[index]);
+                return;
+            case Opcode.LocalTee:
+                _il.Emit(OpCodes.Dup);
+                break;
+            default:
+                Pop();
+                break;
+        }
+
+        if (isArgument)
+        {
+            _il.StoreArgument(index);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Stloc, _locals[index - _parameterCount]);
+        }
+    }
+
+    private void EmitGlobal(Opcode op, int index)
+    {
+        var type = _context.GlobalTypes[index];
+        var field = Members.GlobalField(type);
+        if (op == Opcode.GlobalGet)
+        {
+            _il.Emit(OpCodes.Ldloc, _globals[index]);
+            _il.Emit(OpCodes.Ldfld, field);
+            Push(type);
+            return;
+        }
+
+        Pop();
+        var value = RentTemp(type);
+        _il.Emit(OpCodes.Stloc, value);
+        _il.Emit(OpCodes.Ldloc, _globals[index]);
+        _il.Emit(OpCodes.Ldloc, value);
+        _il.Emit(OpCodes.Stfld, field);
+        ReturnTemp(value);
+    }
+
+    private void EmitSelect()
+    {
+        Pop();
+        Pop();
+        var type = Pop();
+        _il.Emit(OpCodes.Call, SelectMethod(type));
+        Push(type);
+    }
+
+    private void Push(ValType type)
+    {
+        _stack.Add(type);
+        _maxStack = Math.Max(_maxStack, _stack.Count);
+    }
+
+    private ValType Pop()
+    {
+        var type = _stack[^1];
+        _stack.RemoveAt(_stack.Count - 1);
+        return type;
+    }
+
+    private void PopMany(int count) => _stack.RemoveRange(_stack.Count - count, count);
+
+    private void PushMany(IEnumerable<ValType> types)
+    {
+        foreach (var type in types)
+        {
+            Push(type);
+        }
+    }
+
+    /// <summary>A temporary local of the CLR type of <paramref name="type"/>; temporaries are pooled per type.</summary>
+    private LocalBuilder RentTemp(ValType type) => RentTemp(ClrTypes.ToClr(type));
+
+    private LocalBuilder RentTemp(Type type)
+    {
+        if (_freeTemps.TryGetValue(type, out var free) && free.Count > 0)
+        {
+            return free.Pop();
+        }
+
+        _tempCount++;
+        return _il.DeclareLocal(type);
+    }
+
+    private void ReturnTemp(LocalBuilder temp)
+    {
+        if (!_freeTemps.TryGetValue(temp.LocalType, out var free))
+        {
+            free = new Stack<LocalBuilder>();
+            _freeTemps[temp.LocalType] = free;
+        }
+
+        free.Push(temp);
+    }
+}
