@@ -5,6 +5,9 @@ namespace HealthWatch.Cli;
 /// <summary>Turns a failure into a message on stderr and an exit code (see <see cref="ExitCodes"/>).</summary>
 internal static class ErrorReporter
 {
+    /// <summary>Backtrace lines shown: a stack overflow has thousands of frames, and the innermost tell the story.</summary>
+    private const int MaxFrames = 32;
+
     /// <param name="error">What went wrong.</param>
     /// <param name="stderr">Where the message goes.</param>
     /// <param name="helpCommand">The command line that shows usage, suggested after usage errors.</param>
@@ -45,9 +48,15 @@ internal static class ErrorReporter
         }
 
         stderr.WriteLine("wasm backtrace:");
-        for (var i = 0; i < trap.Frames.Count; i++)
+        var shown = Math.Min(trap.Frames.Count, MaxFrames);
+        for (var i = 0; i < shown; i++)
         {
             stderr.WriteLine($"  {i}: {trap.Frames[i]}");
+        }
+
+        if (shown < trap.Frames.Count)
+        {
+            stderr.WriteLine($"  ... {trap.Frames.Count - shown} more");
         }
     }
 

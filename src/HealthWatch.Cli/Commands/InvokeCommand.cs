@@ -92,7 +92,10 @@ internal sealed class InvokeCommand : ICommand
         if (module.Imports.Count > 0)
         {
             var first = module.Imports[0];
-            throw new WasmLinkException(first.Module, first.Name, $"unknown import ({first.Type}; invoke provides no imports)");
+            var type = first.Type is FuncType function ? $"func {function}" : first.Type.ToString();
+            throw new CliException(
+                ExitCodes.LinkError,
+                $"cannot instantiate: unknown import \"{first.Module}\" \"{first.Name}\" ({type}); invoke provides no imports");
         }
     }
 }
