@@ -6,7 +6,7 @@ namespace HealthWatch.Cli.Tests;
 public class NodeComparisonTests
 {
     public static IEnumerable<TestCaseData> CommittedCases() =>
-        ExpectedCase.LoadCommitted().Select(c => new TestCaseData(c).SetName($"Invoke_MatchesNode {c}"));
+        ExpectedCase.LoadCommitted().Select(c => new TestCaseData(c).SetArgDisplayNames(c.ToString()));
 
     [TestCaseSource(nameof(CommittedCases))]
     public void Invoke_CommittedCase_PrintsWhatNodeComputed(ExpectedCase expected)
