@@ -18,4 +18,6 @@
   (func (param i32) (result i32 i64)
     (block (result i32 i64)
       (i32.const 1) (i64.const 2)
-      (br_table 0 0 (local.get 0)))))
+      (br_table 0 0 (local.get 0))))
+  ;; A branch to a loop takes its parameters.
+  (func (i32.const 1) (loop (param i32) (br 0))))

@@ -1,0 +1,2 @@
+;; unreachable makes only the rest of its own block polymorphic.
+(module (func (result i32) (block unreachable)))
