@@ -1,3 +1,8 @@
+using HealthWatch.Runtime.Engines.Managed.Compilation;
+using HealthWatch.Runtime.Engines.Managed.Decoding;
+using HealthWatch.Runtime.Engines.Managed.Execution;
+using HealthWatch.Runtime.Engines.Managed.Validation;
+
 namespace HealthWatch.Runtime.Engines.Managed;
 
 /// <summary>
@@ -6,6 +11,8 @@ namespace HealthWatch.Runtime.Engines.Managed;
 /// </summary>
 public sealed class ManagedEngine : IWasmEngine
 {
+    private volatile bool _disposed;
+
     /// <summary>Creates an engine.</summary>
     /// <param name="options">Settings; <see cref="ManagedEngineOptions.Default"/> when null.</param>
     public ManagedEngine(ManagedEngineOptions? options = null)
@@ -19,15 +26,29 @@ public sealed class ManagedEngine : IWasmEngine
     /// <inheritdoc />
     public string Name => "managed";
 
-    /// <inheritdoc />
-    public IWasmModule LoadModule(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    /// <summary>Engine-wide function type ids, shared by compiled code (<c>call_indirect</c>) and the runtime.</summary>
+    internal TypeRegistry Types { get; } = new();
+
+    /// <summary>Entry stubs and host trampolines, per function type.</summary>
+    internal Signatures Signatures { get; } = new();
 
     /// <inheritdoc />
-    public IWasmStore CreateStore(WasmStoreLimits? limits = null) => throw new NotImplementedException();
-
-    /// <inheritdoc />
-    public void Dispose()
+    public IWasmModule LoadModule(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var definition = ModuleDecoder.Decode(bytes, cancellationToken);
+        ModuleValidator.Validate(definition, cancellationToken);
+        var compiled = ModuleCompiler.Compile(definition, new CompilerSettings(Options.ConsumeFuel, Types), cancellationToken);
+        return new ManagedModule(this, compiled);
     }
+
+    /// <inheritdoc />
+    public IWasmStore CreateStore(WasmStoreLimits? limits = null)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new ManagedStore(this, limits ?? WasmStoreLimits.Default);
+    }
+
+    /// <summary>Marks the engine disposed: it loads no more modules and creates no more stores. What it made stays usable.</summary>
+    public void Dispose() => _disposed = true;
 }

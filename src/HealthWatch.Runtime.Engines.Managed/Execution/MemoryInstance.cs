@@ -1,12 +1,10 @@
 namespace HealthWatch.Runtime.Engines.Managed.Execution;
 
 /// <summary>Growth and the public view of a linear memory.</summary>
-internal sealed partial class MemoryInstance
+internal sealed partial class MemoryInstance : IWasmMemory
 {
     /// <summary>The most pages a <c>byte[]</c> can hold.</summary>
     internal const uint MaxArrayPages = 32767;
-
-    private readonly uint? _declaredMaximum;
 
     /// <summary>The most pages this memory may reach: its declared maximum, the store limit and the array limit.</summary>
     private readonly uint _maxPages;
@@ -15,7 +13,7 @@ internal sealed partial class MemoryInstance
     /// <param name="storeMaxPages">The store's <see cref="WasmStoreLimits.MaxMemoryPages"/>.</param>
     public MemoryInstance(MemoryType type, uint storeMaxPages)
     {
-        _declaredMaximum = type.Limits.Maximum;
+        DeclaredMaximum = type.Limits.Maximum;
         _maxPages = Math.Min(Math.Min(type.Limits.Maximum ?? uint.MaxValue, storeMaxPages), MaxArrayPages);
         if (type.Limits.Minimum > _maxPages)
         {
@@ -25,10 +23,19 @@ internal sealed partial class MemoryInstance
         Buffer = new byte[(long)type.Limits.Minimum * MemoryType.PageSize];
     }
 
+    /// <summary>The store that created the memory; null only for memories made outside a store.</summary>
+    public ManagedStore? Owner { get; init; }
+
+    public uint? DeclaredMaximum { get; }
+
     public uint Pages => (uint)(Buffer.Length / MemoryType.PageSize);
 
+    public long Length => Buffer.Length;
+
+    public ExternType Type => CurrentType;
+
     /// <summary>The current type: the current size as minimum, with the declared maximum.</summary>
-    public MemoryType CurrentType => new(new Limits(Pages, _declaredMaximum));
+    public MemoryType CurrentType => new(new Limits(Pages, DeclaredMaximum));
 
     /// <summary>Grows by <paramref name="deltaPages"/> pages. Called by generated code for <c>memory.grow</c>.</summary>
     /// <returns>The old size in pages, or -1 when the memory may not or cannot grow that far.</returns>
@@ -58,5 +65,16 @@ internal sealed partial class MemoryInstance
         Buffer.AsSpan().CopyTo(grown);
         Buffer = grown;
         return old;
+    }
+
+    public Span<byte> GetSpan(long offset, int length)
+    {
+        var buffer = Buffer;
+        if (offset < 0 || length < 0 || offset + length > buffer.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, $"{length} bytes at {offset} are outside the memory of {buffer.Length} bytes.");
+        }
+
+        return buffer.AsSpan((int)offset, length);
     }
 }

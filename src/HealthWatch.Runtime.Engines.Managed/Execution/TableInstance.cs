@@ -1,7 +1,7 @@
 namespace HealthWatch.Runtime.Engines.Managed.Execution;
 
 /// <summary>Growth and the public view of a table.</summary>
-internal sealed partial class TableInstance
+internal sealed partial class TableInstance : IWasmTable
 {
     private readonly uint _maxElements;
 
@@ -22,7 +22,14 @@ internal sealed partial class TableInstance
         Array.Fill(Elements, initialValue);
     }
 
+    /// <summary>The store that created the table; null only for tables made outside a store.</summary>
+    public ManagedStore? Owner { get; init; }
+
     public ValType ElementType { get; }
+
+    public uint Size => (uint)Elements.Length;
+
+    public ExternType Type => CurrentType;
 
     public uint? DeclaredMaximum { get; }
 
@@ -58,5 +65,31 @@ internal sealed partial class TableInstance
         grown.AsSpan((int)old).Fill(init);
         Elements = grown;
         return old;
+    }
+
+    public WasmValue Get(uint index)
+    {
+        var elements = Elements;
+        return index < elements.Length
+            ? ValueMarshal.FromReference(ElementType, elements[index])
+            : throw new ArgumentOutOfRangeException(nameof(index), index, $"The table has {elements.Length} elements.");
+    }
+
+    public void Set(uint index, WasmValue value)
+    {
+        var elements = Elements;
+        if (index >= elements.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"The table has {elements.Length} elements.");
+        }
+
+        ValueMarshal.Check(value, Owner, ElementType, nameof(value));
+        elements[index] = value.AsReference();
+    }
+
+    public long Grow(uint delta, WasmValue initialValue)
+    {
+        ValueMarshal.Check(initialValue, Owner, ElementType, nameof(initialValue));
+        return Grow(delta, initialValue.AsReference());
     }
 }

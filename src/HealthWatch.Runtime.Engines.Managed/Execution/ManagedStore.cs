@@ -1,0 +1,141 @@
+using HealthWatch.Runtime.Engines.Managed.Compilation;
+
+namespace HealthWatch.Runtime.Engines.Managed.Execution;
+
+/// <summary>
+/// A store of the managed engine: owns one <see cref="ExecutionState"/> shared by everything running in it,
+/// creates host objects, instantiates modules and guards the call boundary (see ManagedStore.Calls.cs).
+/// </summary>
+internal sealed partial class ManagedStore : IWasmStore
+{
+    private readonly Lock _modulesLock = new();
+
+    // Every module instantiated here: the backtrace of a trap is mapped against them, and the largest frame
+    // among them sets the stack margin. Holding them keeps their code alive as long as the store.
+    private CompiledModule[] _modules = [];
+    private int _maxFrameBytes;
+    private bool _fuelLimited;
+    private volatile bool _disposed;
+
+    public ManagedStore(ManagedEngine engine, WasmStoreLimits limits)
+    {
+        limits.Validate();
+        if (limits.Fuel is not null && !engine.Options.ConsumeFuel)
+        {
+            throw new NotSupportedException("This engine was created without fuel metering (ManagedEngineOptions.ConsumeFuel).");
+        }
+
+        Engine = engine;
+        Limits = limits;
+        _fuelLimited = limits.Fuel is not null;
+        State = new ExecutionState { Fuel = limits.Fuel ?? long.MaxValue, CallDepthRemaining = limits.MaxCallDepth };
+    }
+
+    public ManagedEngine Engine { get; }
+
+    public ExecutionState State { get; }
+
+    public WasmStoreLimits Limits { get; }
+
+    /// <summary>Memories may not grow past this many pages: the store limit, capped by what one array holds.</summary>
+    public uint MaxMemoryPages => Math.Min(Limits.MaxMemoryPages, MemoryInstance.MaxArrayPages);
+
+    public long? RemainingFuel => _fuelLimited ? Math.Max(0, Volatile.Read(ref State.Fuel)) : null;
+
+    public void SetFuel(long fuel)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(fuel);
+        if (!Engine.Options.ConsumeFuel)
+        {
+            throw new NotSupportedException("This engine was created without fuel metering (ManagedEngineOptions.ConsumeFuel).");
+        }
+
+        Volatile.Write(ref State.Fuel, fuel);
+        _fuelLimited = true;
+    }
+
+    public IWasmFunction CreateFunction(FuncType type, HostFunctionCallback callback)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(callback);
+        ThrowIfDisposed();
+        if (type.Parameters.Concat(type.Results).Any(t => t == ValType.V128))
+        {
+            throw new NotSupportedException("v128 values are not supported.");
+        }
+
+        return new HostFunction(this, type, callback);
+    }
+
+    public IWasmMemory CreateMemory(MemoryType type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ThrowIfDisposed();
+        return new MemoryInstance(type, MaxMemoryPages) { Owner = this };
+    }
+
+    public IWasmTable CreateTable(TableType type, WasmValue initialValue)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ThrowIfDisposed();
+        if (!type.ElementType.IsReference())
+        {
+            throw new ArgumentException("A table's element type must be a reference type.", nameof(type));
+        }
+
+        ValueMarshal.Check(initialValue, this, type.ElementType, nameof(initialValue));
+        return new TableInstance(type, Limits.MaxTableElements, initialValue.AsReference()) { Owner = this };
+    }
+
+    public IWasmGlobal CreateGlobal(GlobalType type, WasmValue value)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ThrowIfDisposed();
+        ValueMarshal.Check(value, this, type.ValueType, nameof(value));
+        var global = new GlobalInstance(type, this);
+        global.Initialize(value);
+        return global;
+    }
+
+    public IWasmInstance Instantiate(IWasmModule module, WasmImports? imports = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ThrowIfDisposed();
+        if (module is not ManagedModule managed || managed.Engine != Engine)
+        {
+            throw new ArgumentException("The module was compiled by another engine.", nameof(module));
+        }
+
+        imports ??= new WasmImports();
+        ManagedInstance? result = null;
+        RunInStore(() => result = new Instantiator(this, managed, imports).Run(), cancellationToken);
+        return result!;
+    }
+
+    /// <summary>Whether <paramref name="value"/> is a function, memory, table or global of this store.</summary>
+    public bool Owns(object value) => value switch
+    {
+        FunctionInstance f => f.Store == this,
+        MemoryInstance m => m.Owner == this,
+        TableInstance t => t.Owner == this,
+        GlobalInstance g => g.Owner == this,
+        _ => false,
+    };
+
+    public void Dispose() => _disposed = true;
+
+    /// <summary>Records a module instantiated in this store (for backtraces and the stack margin).</summary>
+    internal void AddModule(CompiledModule module)
+    {
+        lock (_modulesLock)
+        {
+            if (Array.IndexOf(_modules, module) < 0)
+            {
+                _modules = [.. _modules, module];
+                _maxFrameBytes = Math.Max(_maxFrameBytes, module.MaxFrameBytes);
+            }
+        }
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+}

@@ -1,0 +1,74 @@
+using HealthWatch.Runtime.Engines;
+
+namespace HealthWatch.Runtime.Tests.Engines;
+
+[TestFixtureSource(typeof(EngineFixtureSource), nameof(EngineFixtureSource.Engines))]
+public sealed class ConcurrencyTests(EngineFactory factory) : EngineTestBase(factory)
+{
+    [Test]
+    public void Invoke_ManyThreadsWithTheirOwnStores_AllSucceed()
+    {
+        var module = Module("loops");
+        var threads = 16;
+        var results = new int[threads];
+        using var start = new Barrier(threads);
+
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+        {
+            using var store = Engine.CreateStore(new WasmStoreLimits { Fuel = 10_000_000 });
+            var count = Function(store.Instantiate(module), "count");
+            start.SignalAndWait(TimeSpan.FromSeconds(10));
+            for (var round = 0; round < 20; round++)
+            {
+                results[i] += count.Invoke(1000 + i).Single().AsInt32();
+            }
+        });
+
+        results.Should().Equal(Enumerable.Range(0, threads).Select(i => 20 * (1000 + i)));
+    }
+
+    [Test]
+    public void Invoke_SecondThreadWhileTheStoreIsBusy_ThrowsInvalidOperationException()
+    {
+        using var store = Engine.CreateStore();
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var block = store.CreateFunction(new FuncType([], []), (_, _) =>
+        {
+            entered.Set();
+            release.Wait(TimeSpan.FromSeconds(10));
+        });
+        var instance = store.Instantiate(Module("busy"), new WasmImports().Define("host", "block", block));
+        var answer = Function(instance, "answer");
+
+        var busy = Task.Run(() => Function(instance, "call_block").Invoke());
+        entered.Wait(TimeSpan.FromSeconds(10)).Should().BeTrue();
+        try
+        {
+            answer.Invoking(f => f.Invoke()).Should().Throw<InvalidOperationException>();
+            store.Invoking(s => s.Instantiate(Module("values"))).Should().Throw<InvalidOperationException>();
+        }
+        finally
+        {
+            release.Set();
+        }
+
+        busy.Wait(TimeSpan.FromSeconds(10)).Should().BeTrue();
+        answer.Invoke().Single().AsInt32().Should().Be(42);
+    }
+
+    [Test]
+    public void Invoke_HostFunctionReentersTheStoreOnItsThread_Works()
+    {
+        using var store = Engine.CreateStore();
+        IWasmFunction? answer = null;
+        var calls = 0;
+        var block = store.CreateFunction(new FuncType([], []), (_, _) => calls += answer!.Invoke().Single().AsInt32());
+        var instance = store.Instantiate(Module("busy"), new WasmImports().Define("host", "block", block));
+        answer = Function(instance, "answer");
+
+        Function(instance, "call_block").Invoke();
+
+        calls.Should().Be(42);
+    }
+}

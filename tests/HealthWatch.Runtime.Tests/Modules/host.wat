@@ -1,0 +1,17 @@
+;; Calls host functions of every value type, and re-exports one of them.
+(module $host
+  (import "host" "i32" (func $i32 (param i32) (result i32)))
+  (import "host" "i64" (func $i64 (param i64) (result i64)))
+  (import "host" "f32" (func $f32 (param f32) (result f32)))
+  (import "host" "f64" (func $f64 (param f64) (result f64)))
+  (import "host" "funcref" (func $funcref (param funcref) (result funcref)))
+  (import "host" "externref" (func $externref (param externref) (result externref)))
+  (import "host" "multi" (func $multi (param i32 i64) (result i64 i32 f64)))
+  (func (export "call_i32") (param i32) (result i32) local.get 0 call $i32)
+  (func (export "call_i64") (param i64) (result i64) local.get 0 call $i64)
+  (func (export "call_f32") (param f32) (result f32) local.get 0 call $f32)
+  (func (export "call_f64") (param f64) (result f64) local.get 0 call $f64)
+  (func (export "call_funcref") (param funcref) (result funcref) local.get 0 call $funcref)
+  (func (export "call_externref") (param externref) (result externref) local.get 0 call $externref)
+  (func (export "call_multi") (param i32 i64) (result i64 i32 f64) local.get 0 local.get 1 call $multi)
+  (export "reexported" (func $i32)))

@@ -1,0 +1,25 @@
+;; Identity functions for every value type, multi-value results and function references.
+(module $values
+  (func (export "i32") (param i32) (result i32) local.get 0)
+  (func (export "i64") (param i64) (result i64) local.get 0)
+  (func (export "f32") (param f32) (result f32) local.get 0)
+  (func (export "f64") (param f64) (result f64) local.get 0)
+  (func (export "funcref") (param funcref) (result funcref) local.get 0)
+  (func (export "externref") (param externref) (result externref) local.get 0)
+  (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
+  (func (export "swap") (param i64 f64) (result f64 i64) local.get 1 local.get 0)
+  ;; Nine results: more than a ValueTuple holds without nesting.
+  (func (export "nine") (param i32) (result i32 i64 f32 f64 i32 i64 f32 f64 i32)
+    local.get 0
+    (i64.extend_i32_s (i32.add (local.get 0) (i32.const 1)))
+    (f32.const 2.5)
+    (f64.const 3.5)
+    (i32.add (local.get 0) (i32.const 4))
+    (i64.const -5)
+    (f32.const 6.5)
+    (f64.const -7.25)
+    (i32.add (local.get 0) (i32.const 8)))
+  (func $self (export "self") (result funcref) ref.func $self)
+  (func (export "is_null") (param externref) (result i32) local.get 0 ref.is_null)
+  (func (export "nop"))
+  (elem declare func $self))
