@@ -168,6 +168,13 @@ internal static class ConversionOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double F64ConvertI32U(int a) => (uint)a;
 
+    /// <summary>
+    /// The JIT folds <c>(float)(double)x</c> to <c>x</c>, which would let a signalling NaN through
+    /// <c>f32.demote_f64 (f64.promote_f32 x)</c> unquieted; the NaN case adds to itself, which quiets it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float F32DemoteF64(double a) => double.IsNaN(a) ? (float)(a + a) : (float)a;
+
     private static WasmTrapException OutOfRange(bool isNaN) =>
         Trap.Create(isNaN ? TrapCode.InvalidConversionToInteger : TrapCode.IntegerOverflow);
 }

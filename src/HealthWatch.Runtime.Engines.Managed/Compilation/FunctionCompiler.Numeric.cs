@@ -34,29 +34,45 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// f32 constants go through their bits: the JIT keeps float constants as doubles, and the round trip would
-    /// quiet a signalling NaN.
+    /// f32 and f64 constants. NaNs and the identities of add/sub/mul/div (±0, ±1) are built from their bits at
+    /// run time (see <see cref="OpaqueBits"/>); everything else is a plain CIL constant.
     /// </summary>
-    private void EmitF32Constant(uint bits)
+    private void EmitFloatConstant(ValType type, ulong bits)
     {
-        var value = BitConverter.UInt32BitsToSingle(bits);
-        if (float.IsNaN(value))
+        var value = type == ValType.F32 ? BitConverter.UInt32BitsToSingle((uint)bits) : BitConverter.UInt64BitsToDouble(bits);
+        var opaque = double.IsNaN(value) || value is 0d or 1d or -1d;
+        switch (type, opaque)
         {
-            _il.LoadConstant((int)bits);
-            _il.Emit(OpCodes.Call, Int32BitsToSingle);
-        }
-        else
-        {
-            _il.Emit(OpCodes.Ldc_R4, value);
+            case (ValType.F32, false):
+                _il.Emit(OpCodes.Ldc_R4, (float)value);
+                break;
+            case (ValType.F64, false):
+                _il.Emit(OpCodes.Ldc_R8, value);
+                break;
+            case (ValType.F32, true):
+                _il.LoadConstant((int)bits);
+                _il.Emit(OpCodes.Call, OpaqueZero32);
+                _il.Emit(OpCodes.Or);
+                _il.Emit(OpCodes.Call, Int32BitsToSingle);
+                break;
+            default:
+                _il.LoadConstant((long)bits);
+                _il.Emit(OpCodes.Call, OpaqueZero64);
+                _il.Emit(OpCodes.Or);
+                _il.Emit(OpCodes.Call, Int64BitsToDouble);
+                break;
         }
 
-        Push(ValType.F32);
+        Push(type);
     }
 
     private static MethodInfo SelectMethod(ValType type) =>
         Members.Static(typeof(IntegerOps), nameof(IntegerOps.Select)).MakeGenericMethod(ClrTypes.ToClr(type));
 
     private static readonly MethodInfo Int32BitsToSingle = Members.Static(typeof(BitConverter), nameof(BitConverter.Int32BitsToSingle));
+    private static readonly MethodInfo Int64BitsToDouble = Members.Static(typeof(BitConverter), nameof(BitConverter.Int64BitsToDouble));
+    private static readonly MethodInfo OpaqueZero32 = typeof(OpaqueBits).GetProperty(nameof(OpaqueBits.Zero32), BindingFlags.Static | BindingFlags.NonPublic)!.GetMethod!;
+    private static readonly MethodInfo OpaqueZero64 = typeof(OpaqueBits).GetProperty(nameof(OpaqueBits.Zero64), BindingFlags.Static | BindingFlags.NonPublic)!.GetMethod!;
 
     private static Dictionary<Opcode, NumericOp> BuildNumerics()
     {
@@ -77,7 +93,6 @@ internal sealed partial class FunctionCompiler
             [Opcode.F32ConvertI32S] = Cil(1, F32, OpCodes.Conv_R4),
             [Opcode.F64ConvertI32S] = Cil(1, F64, OpCodes.Conv_R8),
             [Opcode.F64ConvertI64S] = Cil(1, F64, OpCodes.Conv_R8),
-            [Opcode.F32DemoteF64] = Cil(1, F32, OpCodes.Conv_R4),
             [Opcode.F64PromoteF32] = Cil(1, F64, OpCodes.Conv_R8),
             [Opcode.I32Extend8S] = Cil(1, I32, OpCodes.Conv_I1),
             [Opcode.I32Extend16S] = Cil(1, I32, OpCodes.Conv_I2),
@@ -154,6 +169,7 @@ internal sealed partial class FunctionCompiler
             Opcode.I32TruncSatF32S, Opcode.I32TruncSatF32U, Opcode.I32TruncSatF64S, Opcode.I32TruncSatF64U,
             Opcode.I64TruncSatF32S, Opcode.I64TruncSatF32U, Opcode.I64TruncSatF64S, Opcode.I64TruncSatF64U,
             Opcode.F32ConvertI32U, Opcode.F32ConvertI64S, Opcode.F32ConvertI64U, Opcode.F64ConvertI32U, Opcode.F64ConvertI64U,
+            Opcode.F32DemoteF64,
         ];
         foreach (var op in conversions)
         {

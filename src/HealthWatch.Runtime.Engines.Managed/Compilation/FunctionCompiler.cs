@@ -173,11 +173,10 @@ internal sealed partial class FunctionCompiler
                 Push(ValType.I64);
                 break;
             case Opcode.F32Const:
-                EmitF32Constant(reader.ReadF32Bits());
+                EmitFloatConstant(ValType.F32, reader.ReadF32Bits());
                 break;
             case Opcode.F64Const:
-                _il.Emit(OpCodes.Ldc_R8, BitConverter.UInt64BitsToDouble(reader.ReadF64Bits()));
-                Push(ValType.F64);
+                EmitFloatConstant(ValType.F64, reader.ReadF64Bits());
                 break;
             case (>= Opcode.I32Load and <= Opcode.MemoryGrow) or Opcode.MemoryInit or Opcode.DataDrop or Opcode.MemoryCopy or Opcode.MemoryFill:
                 EmitMemory(op, ref reader);
