@@ -17,7 +17,7 @@ for source in *.c; do
   # A module's extra flags sit in its source as "build-flags: ..." (e.g. -mbulk-memory).
   flags=$(sed -n 's/.*build-flags: //p' "$source")
   # shellcheck disable=SC2086
-  clang-19 --target=wasm32 -O2 -nostdlib -ffreestanding -Wall -Wextra -Werror $flags -c -o "$scratch/$name.o" "$source"
+  clang-19 --target=wasm32 -O2 -nostdlib -ffreestanding -Wall -Wextra -Wtype-limits -Werror $flags -c -o "$scratch/$name.o" "$source"
   wasm-ld-19 --no-entry -o "$name.wasm" "$scratch/$name.o"
   echo "built c/$name.wasm ($(stat -c %s "$name.wasm") bytes)"
 done

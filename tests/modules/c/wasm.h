@@ -18,7 +18,8 @@ static inline u8 *heap_reserve(u32 size) {
     u32 base = (u32)&__heap_base;
     u32 end = base + size;
     u32 have = (u32)__builtin_wasm_memory_size(0) * 65536u;
-    if (end > have && __builtin_wasm_memory_grow(0, (end - have + 65535u) / 65536u) < 0) {
+    /* memory.grow gives -1 on failure, which the builtin's unsigned size_t makes SIZE_MAX. */
+    if (end > have && __builtin_wasm_memory_grow(0, (end - have + 65535u) / 65536u) == (__SIZE_TYPE__)-1) {
         return 0;
     }
     return &__heap_base;
