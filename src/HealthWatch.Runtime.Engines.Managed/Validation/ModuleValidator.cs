@@ -139,15 +139,11 @@ internal static class ModuleValidator
     {
         if (segment.FunctionIndices is { } functions)
         {
+            // The decoder gives these encodings (elemkind 0x00) the type funcref.
             foreach (var function in functions)
             {
                 context.FunctionType((uint)function, -1);
                 context.DeclaredFunctions[function] = true;
-            }
-
-            if (segment.ElementType != ValType.FuncRef)
-            {
-                throw ValidationContext.Invalid("type mismatch");
             }
         }
         else
