@@ -39,6 +39,15 @@ public class InvokeUsageTests
         result.StderrLines[0].Should().Be("error: export 'fib' takes 1 argument (i32), got 2");
     }
 
+    [Test]
+    public void Invoke_BadArgumentsForModuleWithTrappingStart_ReportsUsageBeforeRunningStart()
+    {
+        var result = Cli.Invoke("wat/start_trap.wasm", "never", "1");
+
+        result.ShouldExit(2);
+        result.StderrLines[0].Should().Be("error: export 'never' takes 0 arguments (), got 1");
+    }
+
     [TestCase("id_i32", "abc", "'abc' is not a valid i32")]
     [TestCase("id_i32", "4294967296", "'4294967296' is not a valid i32")]
     [TestCase("id_i64", "1.0", "'1.0' is not a valid i64")]

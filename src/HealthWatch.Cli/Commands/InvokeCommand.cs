@@ -44,26 +44,19 @@ internal sealed class InvokeCommand : ICommand
         }
 
         var (path, exportName) = (arguments.Positionals[0], arguments.Positionals[1]);
-        var limits = WasmStoreLimits.Default with
-        {
-            Fuel = arguments.GetInt64(Fuel, 0, long.MaxValue),
-            MaxMemoryPages = (uint)(arguments.GetInt64(MaxMemoryPages, 0, uint.MaxValue) ?? WasmStoreLimits.Default.MaxMemoryPages),
-        };
+        var limits = ReadLimits(arguments);
         var timeout = arguments.GetInt64(Timeout, 1, int.MaxValue);
 
         using var engine = new ManagedEngine();
         using var module = ModuleFile.Load(engine, path);
         var type = FindFunctionExport(module, exportName);
+
+        // Checked before instantiation, so that a mistyped argument never runs the start function.
         var parameters = ValueParser.ParseArguments(exportName, type, arguments.Positionals.Skip(2).ToList());
         RequireNoImports(module);
 
         using var store = engine.CreateStore(limits);
-        using var deadline = new CancellationTokenSource();
-        if (timeout is { } ms)
-        {
-            deadline.CancelAfter(TimeSpan.FromMilliseconds(ms));
-        }
-
+        using var deadline = timeout is { } ms ? new CancellationTokenSource(TimeSpan.FromMilliseconds(ms)) : new CancellationTokenSource();
         var instance = store.Instantiate(module, cancellationToken: deadline.Token);
         var function = instance.GetFunction(exportName)
             ?? throw new InvalidOperationException($"The instance lacks the function export '{exportName}' its module declares.");
@@ -76,6 +69,12 @@ internal sealed class InvokeCommand : ICommand
 
         return ExitCodes.Success;
     }
+
+    private static WasmStoreLimits ReadLimits(ParsedArguments arguments) => WasmStoreLimits.Default with
+    {
+        Fuel = arguments.GetInt64(Fuel, 0, long.MaxValue),
+        MaxMemoryPages = (uint)(arguments.GetInt64(MaxMemoryPages, 0, uint.MaxValue) ?? WasmStoreLimits.Default.MaxMemoryPages),
+    };
 
     private static FuncType FindFunctionExport(IWasmModule module, string name)
     {
