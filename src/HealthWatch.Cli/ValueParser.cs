@@ -20,9 +20,13 @@ internal static class ValueParser
         var parameters = type.Parameters;
         if (texts.Count != parameters.Count)
         {
-            var noun = parameters.Count == 1 ? "argument" : "arguments";
-            throw CliException.Usage(
-                $"export '{export}' takes {parameters.Count} {noun} ({string.Join(", ", parameters.Select(p => p.ToWatName()))}), got {texts.Count}");
+            var expected = parameters.Count switch
+            {
+                0 => "no arguments",
+                1 => $"1 argument ({parameters[0].ToWatName()})",
+                _ => $"{parameters.Count} arguments ({string.Join(", ", parameters.Select(p => p.ToWatName()))})",
+            };
+            throw CliException.Usage($"export '{export}' takes {expected}, got {texts.Count}");
         }
 
         var values = new WasmValue[parameters.Count];

@@ -45,7 +45,7 @@ public class InvokeUsageTests
         var result = Cli.Invoke("wat/start_trap.wasm", "never", "1");
 
         result.ShouldExit(2);
-        result.StderrLines[0].Should().Be("error: export 'never' takes 0 arguments (), got 1");
+        result.StderrLines[0].Should().Be("error: export 'never' takes no arguments, got 1");
     }
 
     [TestCase("id_i32", "abc", "'abc' is not a valid i32")]
