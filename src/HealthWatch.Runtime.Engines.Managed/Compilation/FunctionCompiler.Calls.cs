@@ -20,9 +20,17 @@ internal sealed partial class FunctionCompiler
             _il.LoadArgument(ContextArgument);
             _il.Emit(OpCodes.Call, _context.Methods[functionIndex - imported]);
         }
+        else if (_imports.TryGetValue(functionIndex, out var cached))
+        {
+            EmitCallThrough(cached, type);
+        }
         else
         {
-            EmitCallThrough(_imports[functionIndex], type);
+            var callee = RentTemp(typeof(Execution.FunctionInstance));
+            LoadElementOf(Members.InstanceFunctions, functionIndex);
+            _il.Emit(OpCodes.Stloc, callee);
+            EmitCallThrough(callee, type);
+            ReturnTemp(callee);
         }
 
         PushResults(type);
@@ -32,7 +40,7 @@ internal sealed partial class FunctionCompiler
     {
         var type = _context.Module.Types[typeIndex];
         Pop();
-        _il.Emit(OpCodes.Ldloc, _tables[tableIndex]);
+        LoadTable(tableIndex);
         _il.LoadConstant(_context.Settings.Types.GetId(type));
         _il.Emit(OpCodes.Call, ResolveIndirect);
         var callee = RentTemp(typeof(Execution.FunctionInstance));

@@ -24,17 +24,17 @@ internal sealed partial class FunctionCompiler
                 var getTable = (int)reader.ReadVarU32();
                 var elementType = _context.TableElementTypes[getTable];
                 Pop();
-                _il.Emit(OpCodes.Ldloc, _tables[getTable]);
+                LoadTable(getTable);
                 _il.Emit(OpCodes.Call, elementType == ValType.FuncRef ? TableGetFunction : TableGetExtern);
                 Push(elementType);
                 break;
             case Opcode.TableSet:
                 PopMany(2);
-                _il.Emit(OpCodes.Ldloc, _tables[(int)reader.ReadVarU32()]);
+                LoadTable((int)reader.ReadVarU32());
                 _il.Emit(OpCodes.Call, TableSet);
                 break;
             case Opcode.TableSize:
-                _il.Emit(OpCodes.Ldloc, _tables[(int)reader.ReadVarU32()]);
+                LoadTable((int)reader.ReadVarU32());
                 _il.Emit(OpCodes.Ldfld, Members.TableElements);
                 _il.Emit(OpCodes.Ldlen);
                 _il.Emit(OpCodes.Conv_I4);
@@ -45,19 +45,19 @@ internal sealed partial class FunctionCompiler
                 break;
             case Opcode.TableFill:
                 PopMany(3);
-                _il.Emit(OpCodes.Ldloc, _tables[(int)reader.ReadVarU32()]);
+                LoadTable((int)reader.ReadVarU32());
                 _il.Emit(OpCodes.Call, TableFill);
                 break;
             case Opcode.TableCopy:
                 PopMany(3);
-                _il.Emit(OpCodes.Ldloc, _tables[(int)reader.ReadVarU32()]);
-                _il.Emit(OpCodes.Ldloc, _tables[(int)reader.ReadVarU32()]);
+                LoadTable((int)reader.ReadVarU32());
+                LoadTable((int)reader.ReadVarU32());
                 _il.Emit(OpCodes.Call, TableCopy);
                 break;
             case Opcode.TableInit:
                 var segment = (int)reader.ReadVarU32();
                 PopMany(3);
-                _il.Emit(OpCodes.Ldloc, _tables[(int)reader.ReadVarU32()]);
+                LoadTable((int)reader.ReadVarU32());
                 LoadElementOf(Members.InstanceElementSegments, segment);
                 _il.Emit(OpCodes.Call, TableInit);
                 break;
@@ -89,7 +89,7 @@ internal sealed partial class FunctionCompiler
         var init = RentTemp(typeof(object));
         _il.Emit(OpCodes.Stloc, delta);
         _il.Emit(OpCodes.Stloc, init);
-        _il.Emit(OpCodes.Ldloc, _tables[tableIndex]);
+        LoadTable(tableIndex);
         _il.Emit(OpCodes.Ldloc, delta);
         _il.Emit(OpCodes.Ldloc, init);
         _il.Emit(OpCodes.Call, Members.TableGrow);

@@ -12,6 +12,9 @@ namespace HealthWatch.Runtime.Engines.Managed.Compilation;
 /// </summary>
 internal sealed partial class FunctionCompiler
 {
+    /// <summary>Declared locals plus locals caching instance members stay below this; temporaries use the rest.</summary>
+    private const int CachedLocalsBudget = 60_000;
+
     private readonly ModuleContext _context;
     private readonly ILGenerator _il;
     private readonly FuncType _type;
@@ -273,6 +276,12 @@ internal sealed partial class FunctionCompiler
     {
         foreach (var index in indices)
         {
+            // CIL allows 65,535 locals; past the budget, members are read from the instance at each use.
+            if (_locals.Length + _globals.Count + _tables.Count + _imports.Count >= CachedLocalsBudget)
+            {
+                return;
+            }
+
             var local = _il.DeclareLocal(elementType);
             _il.Emit(OpCodes.Ldloc, _instance);
             _il.Emit(OpCodes.Ldfld, array);
@@ -280,6 +289,23 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldelem_Ref);
             _il.Emit(OpCodes.Stloc, local);
             locals[index] = local;
+        }
+    }
+
+    private void LoadGlobal(int index) => LoadCached(_globals, Members.InstanceGlobals, index);
+
+    private void LoadTable(int index) => LoadCached(_tables, Members.InstanceTables, index);
+
+    /// <summary>Pushes a global, table or function instance: from its local if the prologue loaded one, else from the instance.</summary>
+    private void LoadCached(Dictionary<int, LocalBuilder> locals, System.Reflection.FieldInfo array, int index)
+    {
+        if (locals.TryGetValue(index, out var local))
+        {
+            _il.Emit(OpCodes.Ldloc, local);
+        }
+        else
+        {
+            LoadElementOf(array, index);
         }
     }
 
@@ -336,7 +362,7 @@ internal sealed partial class FunctionCompiler
         var field = Members.GlobalField(type);
         if (op == Opcode.GlobalGet)
         {
-            _il.Emit(OpCodes.Ldloc, _globals[index]);
+            LoadGlobal(index);
             _il.Emit(OpCodes.Ldfld, field);
             Push(type);
             return;
@@ -345,7 +371,7 @@ internal sealed partial class FunctionCompiler
         Pop();
         var value = RentTemp(type);
         _il.Emit(OpCodes.Stloc, value);
-        _il.Emit(OpCodes.Ldloc, _globals[index]);
+        LoadGlobal(index);
         _il.Emit(OpCodes.Ldloc, value);
         _il.Emit(OpCodes.Stfld, field);
         ReturnTemp(value);

@@ -27,15 +27,19 @@ internal sealed class CompiledTestModule
     public static byte[] Bytes(string file) =>
         File.ReadAllBytes(Path.Combine(TestContext.CurrentContext.TestDirectory, "Modules", "Compilation", file));
 
-    public static CompiledTestModule Load(string file, bool consumeFuel = false)
+    public static CompiledTestModule Load(string file, bool consumeFuel = false) => FromBytes(Bytes(file), consumeFuel);
+
+    /// <summary>Compiles a module without imports; its globals start at zero (initialisers are not run).</summary>
+    public static CompiledTestModule FromBytes(byte[] bytes, bool consumeFuel = false)
     {
-        var definition = ModuleDecoder.Decode(Bytes(file));
+        var definition = ModuleDecoder.Decode(bytes);
         ModuleValidator.Validate(definition);
         var compiled = ModuleCompiler.Compile(definition, new CompilerSettings(consumeFuel, new TypeRegistry()));
         var instance = new ModuleInstance
         {
             State = new ExecutionState { StackLimit = 0, CallDepthRemaining = 10_000, Fuel = long.MaxValue },
             Memory = definition.Memories.Count > 0 ? new MemoryInstance(definition.Memories[0], 65536) : null,
+            Globals = [.. definition.Globals.Select(g => new GlobalInstance(g.Type, null))],
             DataSegments = [.. definition.Data.Select(d => definition.Bytes.Slice(d.DataOffset, d.DataLength).ToArray())],
             Module = compiled,
         };
