@@ -1,29 +1,41 @@
 using HealthWatch.Runtime.Conformance;
+using HealthWatch.Runtime.Engines;
+using HealthWatch.Runtime.Tests.Engines;
 
 namespace HealthWatch.Runtime.Tests.Conformance;
 
 /// <summary>
-/// The WebAssembly core spec suite, one test case per engine and .wast file: each passes when every failing
-/// command is listed in tests/HealthWatch.Runtime.Conformance/known-failures.txt and no listed one passes.
+/// The WebAssembly core spec suite, once per engine of <see cref="EngineFixtureSource"/>, one test case per .wast
+/// file: a case passes when every failing command is listed in tests/HealthWatch.Runtime.Conformance/known-failures.txt
+/// and every listed one still fails.
 /// </summary>
-[TestFixture]
+[TestFixtureSource(typeof(EngineFixtureSource), nameof(EngineFixtureSource.Engines))]
 [Parallelizable(ParallelScope.Children)]
-public class SpecSuiteTests
+public sealed class SpecSuiteTests(EngineFactory factory)
 {
     private const int MaxProblemsShown = 40;
     private const string SuiteMissing = "(suite missing)";
 
     private static readonly Lazy<KnownFailures> Known = new(KnownFailures.LoadEmbedded);
 
+    // Engines are thread-safe and each file gets its own store, so the parallel cases share one engine.
+    private IWasmEngine _engine = null!;
+
     public static IEnumerable<TestCaseData> Files()
     {
         var directory = SpecSuite.DefaultDirectory();
         var files = directory is not null && Directory.Exists(directory) ? SpecSuite.ListFiles(directory) : [SuiteMissing];
-        return SpecEngines.All.Keys.SelectMany(engine => files.Select(file => new TestCaseData(engine, file).SetName($"Spec({engine}, {file})")));
+        return files.Select(file => new TestCaseData(file).SetArgDisplayNames(file));
     }
 
+    [OneTimeSetUp]
+    public void CreateEngine() => _engine = factory.Create();
+
+    [OneTimeTearDown]
+    public void DisposeEngine() => _engine.Dispose();
+
     [TestCaseSource(nameof(Files))]
-    public void SpecFile_FailsOnlyKnownFailures(string engineName, string file)
+    public void SpecFile_FailsOnlyKnownFailures(string file)
     {
         var directory = SpecSuite.DefaultDirectory();
         if (file == SuiteMissing || directory is null || !Directory.Exists(directory))
@@ -33,15 +45,14 @@ public class SpecSuiteTests
                 $"or put it at {SpecSuite.RelativeToRepository} relative to the repository root.");
         }
 
-        using var engine = SpecEngines.All[engineName]();
-        var verdict = FileVerdict.Judge(SpecFileRunner.Run(engine, directory!, file), Known.Value);
+        var verdict = FileVerdict.Judge(SpecFileRunner.Run(_engine, directory!, file), Known.Value);
 
         var problems = verdict.Problems().ToList();
         if (problems.Count > 0)
         {
             var more = problems.Count > MaxProblemsShown ? $"{Environment.NewLine}... and {problems.Count - MaxProblemsShown} more" : string.Empty;
             Assert.Fail(
-                $"{file}: {verdict.Result.Passed} passed, {verdict.Result.Failed} failed ({verdict.Known.Count} known), {problems.Count} problems:" +
+                $"{file} on {factory}: {verdict.Result.Passed} passed, {verdict.Result.Failed} failed ({verdict.Known.Count} known), {problems.Count} problems:" +
                 $"{Environment.NewLine}{string.Join(Environment.NewLine, problems.Take(MaxProblemsShown))}{more}");
         }
     }
