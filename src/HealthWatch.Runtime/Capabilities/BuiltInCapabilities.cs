@@ -1,0 +1,7 @@
+namespace HealthWatch.Runtime.Capabilities;
+
+/// <summary>The capabilities every default registry has.</summary>
+internal static class BuiltInCapabilities
+{
+    public static IEnumerable<ProbeCapability> Create() => [];
+}

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Text;
+using HealthWatch.Runtime.Probes;
+
+namespace HealthWatch.Runtime.Capabilities;
+
+/// <summary>
+/// One probe run as its host functions see it: the guest's memory, the grants, the limits, the run's
+/// cancellation (timeout or caller), the log, and per-run state. Created by the runtime for each run.
+/// </summary>
+public sealed class ProbeContext
+{
+    private readonly ProbeGrants _grants;
+    private readonly ConcurrentDictionary<Type, object> _state = new();
+    private readonly List<ProbeLogEntry> _logs = [];
+    private readonly long _startTimestamp = TimeProvider.System.GetTimestamp();
+    private int _logBytes;
+
+    internal ProbeContext(ProbeGrants grants, ProbeLimits limits, CancellationToken cancellationToken)
+    {
+        _grants = grants;
+        Limits = limits;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>The probe's linear memory (available once the module is instantiated).</summary>
+    public GuestMemory Memory { get; } = new();
+
+    /// <summary>The run's limits.</summary>
+    public ProbeLimits Limits { get; }
+
+    /// <summary>Cancelled when the run times out or its caller cancels; host calls that wait must honour it.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>Whether the log dropped lines because of <see cref="ProbeLimits.MaxLogBytes"/>.</summary>
+    public bool LogTruncated { get; private set; }
+
+    internal IReadOnlyList<ProbeLogEntry> Logs
+    {
+        get
+        {
+            lock (_logs)
+            {
+                return [.. _logs];
+            }
+        }
+    }
+
+    /// <summary>The typed options <paramref name="capability"/> was granted with.</summary>
+    /// <exception cref="InvalidOperationException">The capability is not granted or its options are of another type.</exception>
+    public T GetGrant<T>(string capability)
+        where T : class =>
+        _grants.TryGet(capability, out var options) && options is T typed
+            ? typed
+            : throw new InvalidOperationException($"Capability '{capability}' is not granted with options of type {typeof(T).Name}.");
+
+    /// <summary>Per-run state of type <typeparamref name="T"/>, created on first use; disposed after the run if disposable.</summary>
+    public T GetState<T>(Func<T> create)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        return (T)_state.GetOrAdd(typeof(T), _ => create());
+    }
+
+    /// <summary>Adds a line to the run's log, unless the log is full.</summary>
+    public void Log(ProbeLogLevel level, string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var bytes = Encoding.UTF8.GetByteCount(message);
+        lock (_logs)
+        {
+            if (_logBytes + bytes > Limits.MaxLogBytes)
+            {
+                LogTruncated = true;
+                return;
+            }
+
+            _logBytes += bytes;
+            _logs.Add(new ProbeLogEntry(level, message, TimeProvider.System.GetElapsedTime(_startTimestamp).TotalMilliseconds));
+        }
+    }
+
+    internal void DisposeState()
+    {
+        foreach (var state in _state.Values)
+        {
+            (state as IDisposable)?.Dispose();
+        }
+
+        _state.Clear();
+    }
+}
