@@ -107,7 +107,7 @@ internal sealed partial class ManagedStore
         var scope = new Scope(State.StackLimit, State.CallDepthRemaining, _token);
         _depth++;
         _token = cancellationToken;
-        State.StackLimit = GuestThreads.StackLow + (nuint)GuestThreads.Reserve + (nuint)Volatile.Read(ref _maxFrameBytes);
+        State.StackLimit = StackLimitOfThisThread();
         if (owner == 0)
         {
             State.CallDepthRemaining = Limits.MaxCallDepth;
@@ -125,7 +125,6 @@ internal sealed partial class ManagedStore
     {
         // Unregister first (this waits for a running callback), so that the callback cannot set Interrupt after it is cleared.
         scope.Registration.Dispose();
-        State.StackLimit = scope.StackLimit;
         State.CallDepthRemaining = scope.CallDepthRemaining;
         _token = scope.Token;
         State.Interrupt = 0;
@@ -137,9 +136,18 @@ internal sealed partial class ManagedStore
 
         if (--_depth == 0)
         {
+            State.StackLimit = scope.StackLimit;
             Volatile.Write(ref _ownerThread, 0);
         }
+        else
+        {
+            // Back in an enclosing entry on this same thread. Recomputed rather than restored: the nested entry
+            // may have instantiated a module with larger frames, which the enclosing code can now call.
+            State.StackLimit = StackLimitOfThisThread();
+        }
     }
+
+    private nuint StackLimitOfThisThread() => GuestThreads.StackLow + (nuint)GuestThreads.Reserve + (nuint)_maxFrameBytes;
 
     /// <summary>What an entry saved, restored by its exit.</summary>
     private struct Scope(nuint stackLimit, int callDepthRemaining, CancellationToken token)

@@ -8,10 +8,9 @@ namespace HealthWatch.Runtime.Engines.Managed.Execution;
 /// </summary>
 internal sealed partial class ManagedStore : IWasmStore
 {
-    private readonly Lock _modulesLock = new();
-
     // Every module instantiated here: the backtrace of a trap is mapped against them, and the largest frame
-    // among them sets the stack margin. Holding them keeps their code alive as long as the store.
+    // among them sets the stack margin. Holding them keeps their code alive as long as the store. Only the
+    // thread running in the store touches these (instantiation enters the store too).
     private CompiledModule[] _modules = [];
     private int _maxFrameBytes;
     private bool _fuelLimited;
@@ -127,13 +126,10 @@ internal sealed partial class ManagedStore : IWasmStore
     /// <summary>Records a module instantiated in this store (for backtraces and the stack margin).</summary>
     internal void AddModule(CompiledModule module)
     {
-        lock (_modulesLock)
+        if (Array.IndexOf(_modules, module) < 0)
         {
-            if (Array.IndexOf(_modules, module) < 0)
-            {
-                _modules = [.. _modules, module];
-                _maxFrameBytes = Math.Max(_maxFrameBytes, module.MaxFrameBytes);
-            }
+            _modules = [.. _modules, module];
+            _maxFrameBytes = Math.Max(_maxFrameBytes, module.MaxFrameBytes);
         }
     }
 

@@ -9,22 +9,33 @@ public sealed class ConcurrencyTests(EngineFactory factory) : EngineTestBase(fac
     public void Invoke_ManyThreadsWithTheirOwnStores_AllSucceed()
     {
         var module = Module("loops");
-        var threads = 16;
-        var results = new int[threads];
-        using var start = new Barrier(threads);
-
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+        const int Threads = 16;
+        var results = new int[Threads];
+        var errors = new Exception?[Threads];
+        using var start = new Barrier(Threads);
+        var threads = Enumerable.Range(0, Threads).Select(i => new Thread(() =>
         {
-            using var store = Engine.CreateStore(new WasmStoreLimits { Fuel = 10_000_000 });
-            var count = Function(store.Instantiate(module), "count");
-            start.SignalAndWait(TimeSpan.FromSeconds(10));
-            for (var round = 0; round < 20; round++)
+            try
             {
-                results[i] += count.Invoke(1000 + i).Single().AsInt32();
+                using var store = Engine.CreateStore(new WasmStoreLimits { Fuel = 10_000_000 });
+                var count = Function(store.Instantiate(module), "count");
+                start.SignalAndWait();
+                for (var round = 0; round < 20; round++)
+                {
+                    results[i] += count.Invoke(1000 + i).Single().AsInt32();
+                }
             }
-        });
+            catch (Exception e)
+            {
+                errors[i] = e;
+            }
+        })).ToList();
 
-        results.Should().Equal(Enumerable.Range(0, threads).Select(i => 20 * (1000 + i)));
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        errors.Should().AllSatisfy(e => e.Should().BeNull());
+        results.Should().Equal(Enumerable.Range(0, Threads).Select(i => 20 * (1000 + i)));
     }
 
     [Test]
