@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HealthWatch.Runtime.Engines.Managed.Instructions;
 
 namespace HealthWatch.Runtime.Engines.Managed.Decoding;
@@ -8,6 +9,8 @@ namespace HealthWatch.Runtime.Engines.Managed.Decoding;
 /// expected", a missing or misplaced <c>end</c>/<c>else</c>) at decode time, as the reference interpreter does,
 /// and leaves typing to the validator. See https://webassembly.github.io/spec/core/binary/instructions.html.
 /// One scanner is reused for a whole module; it allocates only when blocks nest deeper than ever before.
+/// Its methods are compiled fully optimized from the first call: a module is decoded once, so tiered
+/// compilation would run nearly all of the code section through unoptimized code (about 3x slower).
 /// </summary>
 internal sealed class CodeScanner
 {
@@ -22,12 +25,28 @@ internal sealed class CodeScanner
     /// </summary>
     /// <returns>The offset of the first <c>memory.init</c> or <c>data.drop</c>, or -1: without a data count
     /// section those are malformed (https://webassembly.github.io/spec/core/binary/modules.html#data-count-section).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int ScanExpression(ref WasmReader reader)
     {
         var depth = 0;
         var dataIndexUse = -1;
         while (true)
         {
+            // Fast path for the most frequent encodings: no immediates, one single-byte index or constant, or a
+            // memarg of two single-byte fields. Everything else, errors included, goes through ReadOpcode.
+            switch (reader.PeekByte())
+            {
+                case (>= 0x45 and <= 0xC4) or 0x00 or 0x01 or 0x0F or 0x1A or 0x1B or 0xD1:
+                    reader.Position++;
+                    continue;
+                case 0x0C or 0x0D or 0x10 or (>= 0x20 and <= 0x26) or 0x41 or 0x42 or 0xD2 when reader.PeekByte(1) is >= 0 and < 0x80:
+                    reader.Position += 2;
+                    continue;
+                case >= 0x28 and <= 0x3E when reader.PeekByte(1) is >= 0 and < 0x80 && reader.PeekByte(2) is >= 0 and < 0x80:
+                    reader.Position += 3;
+                    continue;
+            }
+
             var offset = reader.Offset;
             var opcode = reader.ReadOpcode();
             switch (opcode)
@@ -72,6 +91,7 @@ internal sealed class CodeScanner
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SkipImmediates(ref WasmReader reader, Opcode opcode)
     {
         switch (opcode)

@@ -35,8 +35,6 @@ internal static class ModuleDecoder
         Tag = 13,
     }
 
-    private delegate void SectionDecoder(ref WasmReader reader, DecodeContext context);
-
     public static ModuleDefinition Decode(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
     {
         // A private copy: the caller could change its buffer after validation, and the compiler trusts what the
@@ -72,7 +70,7 @@ internal static class ModuleDecoder
 
             var contentOffset = reader.Offset;
             var section = new WasmReader(reader.ReadBytes((int)size), contentOffset);
-            DecodeSection(DecoderOf((SectionId)id), ref section, context);
+            DecodeSection((SectionId)id, ref section, context);
             if (!section.AtEnd)
             {
                 throw WasmReader.Malformed("section size mismatch", section.Offset);
@@ -110,32 +108,56 @@ internal static class ModuleDecoder
         _ => throw WasmReader.Malformed("malformed section id", offset),
     };
 
-    private static SectionDecoder DecoderOf(SectionId id) => id switch
-    {
-        SectionId.Type => TypeSection.Decode,
-        SectionId.Import => ImportSection.Decode,
-        SectionId.Function => FunctionSection.Decode,
-        SectionId.Table => TableSection.Decode,
-        SectionId.Memory => MemorySection.Decode,
-        SectionId.Global => GlobalSection.Decode,
-        SectionId.Export => ExportSection.Decode,
-        SectionId.Start => StartSection.Decode,
-        SectionId.Element => ElementSection.Decode,
-        SectionId.Code => CodeSection.Decode,
-        SectionId.Data => DataSection.Decode,
-        SectionId.DataCount => DataCountSection.Decode,
-        _ => CustomSectionDecoder.Decode,
-    };
-
     /// <summary>
-    /// Runs one section decoder. Running out of bytes inside a section (whose size was checked against the
+    /// Runs one section's decoder. Running out of bytes inside a section (whose size was checked against the
     /// module) is reported as the reference interpreter does.
     /// </summary>
-    private static void DecodeSection(SectionDecoder decoder, ref WasmReader section, DecodeContext context)
+    private static void DecodeSection(SectionId id, ref WasmReader section, DecodeContext context)
     {
         try
         {
-            decoder(ref section, context);
+            switch (id)
+            {
+                case SectionId.Type:
+                    TypeSection.Decode(ref section, context);
+                    break;
+                case SectionId.Import:
+                    ImportSection.Decode(ref section, context);
+                    break;
+                case SectionId.Function:
+                    FunctionSection.Decode(ref section, context);
+                    break;
+                case SectionId.Table:
+                    TableSection.Decode(ref section, context);
+                    break;
+                case SectionId.Memory:
+                    MemorySection.Decode(ref section, context);
+                    break;
+                case SectionId.Global:
+                    GlobalSection.Decode(ref section, context);
+                    break;
+                case SectionId.Export:
+                    ExportSection.Decode(ref section, context);
+                    break;
+                case SectionId.Start:
+                    StartSection.Decode(ref section, context);
+                    break;
+                case SectionId.Element:
+                    ElementSection.Decode(ref section, context);
+                    break;
+                case SectionId.DataCount:
+                    DataCountSection.Decode(ref section, context);
+                    break;
+                case SectionId.Code:
+                    CodeSection.Decode(ref section, context);
+                    break;
+                case SectionId.Data:
+                    DataSection.Decode(ref section, context);
+                    break;
+                default:
+                    CustomSectionDecoder.Decode(ref section, context);
+                    break;
+            }
         }
         catch (WasmModuleException e) when (e.Kind == ModuleErrorKind.Malformed && e.Reason == UnexpectedEnd)
         {

@@ -44,6 +44,13 @@ internal ref struct WasmReader
 
     public readonly WasmModuleException Malformed(string message) => Malformed(message, Offset);
 
+    /// <summary>The next byte (or the one <paramref name="ahead"/> bytes after it) without moving, or -1 past the end.</summary>
+    public readonly int PeekByte(int ahead = 0)
+    {
+        var index = _position + ahead;
+        return (uint)index < (uint)_bytes.Length ? _bytes[index] : -1;
+    }
+
     public byte ReadByte()
     {
         if (_position >= _bytes.Length)
