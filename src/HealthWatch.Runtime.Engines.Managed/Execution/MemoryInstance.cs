@@ -70,7 +70,7 @@ internal sealed partial class MemoryInstance : IWasmMemory
     public Span<byte> GetSpan(long offset, int length)
     {
         var buffer = Buffer;
-        if (offset < 0 || length < 0 || offset + length > buffer.Length)
+        if (offset < 0 || length < 0 || offset > buffer.Length - length)
         {
             throw new ArgumentOutOfRangeException(nameof(offset), offset, $"{length} bytes at {offset} are outside the memory of {buffer.Length} bytes.");
         }

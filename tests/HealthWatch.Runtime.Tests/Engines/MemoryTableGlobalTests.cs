@@ -36,6 +36,7 @@ public sealed class MemoryTableGlobalTests(EngineFactory factory) : EngineTestBa
 
         memory.Invoking(m => m.GetSpan(65533, 4)).Should().Throw<ArgumentOutOfRangeException>();
         memory.Invoking(m => m.GetSpan(-1, 1)).Should().Throw<ArgumentOutOfRangeException>();
+        memory.Invoking(m => m.GetSpan(long.MaxValue - 1, 4)).Should().Throw<ArgumentOutOfRangeException>();
     }
 
     [Test]
