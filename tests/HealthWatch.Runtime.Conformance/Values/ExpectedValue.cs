@@ -54,6 +54,6 @@ internal readonly record struct ExpectedValue(ValType Type, ExpectedKind Kind, u
         _ => $"{Type.ToWatName()} ref.extern {Bits.ToString(CultureInfo.InvariantCulture)}",
     };
 
-    // A 32-bit value with stray high bits is not the expected value: keep them so the NaN test fails.
+    // Stray high bits make a 32-bit value wrong: 0 is no NaN, so the NaN tests fail as they should.
     private static uint Low32(WasmValue value) => value.Bits > uint.MaxValue ? 0 : (uint)value.Bits;
 }
