@@ -222,11 +222,11 @@ internal sealed partial class FunctionCompiler
         LoadInstanceMembers();
     }
 
-    /// <summary>Fuel for the code up to the next check point, then the interrupt flag: at entry and at every loop header.</summary>
+    /// <summary>Fuel for the code up to the next check point (if any), then the interrupt flag: at entry and at every loop header.</summary>
     private void EmitCheckPoint()
     {
         var cost = _scan.Costs[_loopCount];
-        if (_context.Settings.ConsumeFuel)
+        if (_context.Settings.ConsumeFuel && cost > 0)
         {
             _il.Emit(OpCodes.Ldloc, _state);
             _il.Emit(OpCodes.Ldloc, _state);

@@ -34,6 +34,11 @@ internal static class ModuleCompiler
                 MethodAttributes.Public | MethodAttributes.Static,
                 ClrTypes.ReturnType(funcType.Results),
                 ClrTypes.ParameterTypes(funcType));
+
+            // Straight to optimised code: tier-0 code would call every helper instead of inlining it, and a loop
+            // entered with values on the CIL stack cannot be promoted by on-stack replacement, so a long-running
+            // call could stay in tier 0 for good.
+            methods[i].SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
         }
 
         var context = new ModuleContext(module, settings, methods);
