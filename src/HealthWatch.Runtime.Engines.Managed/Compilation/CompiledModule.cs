@@ -12,8 +12,10 @@ internal sealed class CompiledModule
     private readonly Module _module;
     private readonly Dictionary<int, int> _functionIndexByToken;
 
+    /// <param name="module">The dynamic module that holds <paramref name="methods"/>.</param>
     internal CompiledModule(
         ModuleDefinition definition,
+        Module module,
         nint[] functionPointers,
         MethodInfo[] methods,
         int maxFrameBytes)
@@ -23,7 +25,7 @@ internal sealed class CompiledModule
         FunctionPointers = functionPointers;
         Methods = methods;
         MaxFrameBytes = maxFrameBytes;
-        _module = methods.Length > 0 ? methods[0].Module : typeof(CompiledModule).Module;
+        _module = module;
         _functionIndexByToken = new Dictionary<int, int>(methods.Length);
         for (var i = 0; i < methods.Length; i++)
         {

@@ -55,7 +55,7 @@ internal static class ModuleCompiler
         var byToken = created.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
             .ToDictionary(m => m.MetadataToken);
         var compiled = methods.Select(m => byToken[m.MetadataToken]).ToArray();
-        return new CompiledModule(module, pointers, compiled, (int)Math.Min(int.MaxValue, (long)maxFrame * FrameSafetyFactor));
+        return new CompiledModule(module, created.Module, pointers, compiled, (int)Math.Min(int.MaxValue, (long)maxFrame * FrameSafetyFactor));
     }
 
     /// <summary><c>static nint[] FunctionPointers()</c>: the <c>ldftn</c> of every function method, in order.</summary>
