@@ -12,10 +12,9 @@ internal sealed class CompiledModule
     private readonly Module _module;
     private readonly Dictionary<int, int> _functionIndexByToken;
 
-    /// <param name="module">The dynamic module that holds <paramref name="methods"/>.</param>
     internal CompiledModule(
         ModuleDefinition definition,
-        Module module,
+        Module dynamicModule,
         nint[] functionPointers,
         MethodInfo[] methods,
         int maxFrameBytes)
@@ -25,7 +24,7 @@ internal sealed class CompiledModule
         FunctionPointers = functionPointers;
         Methods = methods;
         MaxFrameBytes = maxFrameBytes;
-        _module = module;
+        _module = dynamicModule;
         _functionIndexByToken = new Dictionary<int, int>(methods.Length);
         for (var i = 0; i < methods.Length; i++)
         {
