@@ -9,9 +9,6 @@ namespace HealthWatch.Runtime.Engines.Managed.Decoding;
 /// </summary>
 internal static class CodeSection
 {
-    /// <summary>Declared locals per function (parameters excluded) beyond which a module is rejected.</summary>
-    public const int MaxLocals = 50_000;
-
     private const int BodiesPerCancellationCheck = 256;
 
     public static void Decode(ref WasmReader reader, DecodeContext context)
@@ -33,17 +30,25 @@ internal static class CodeSection
                 context.CancellationToken.ThrowIfCancellationRequested();
             }
 
-            module.Bodies.Add(ReadBody(ref reader, context));
+            module.Bodies.Add(ReadBody(ref reader, context, ParameterCount(module, i)));
         }
     }
 
-    private static FunctionBody ReadBody(ref WasmReader reader, DecodeContext context)
+    /// <summary>The parameters count towards the locals limit; an unknown type is left to the validator.</summary>
+    private static int ParameterCount(ModuleDefinition module, int function)
+    {
+        var typeIndex = module.FunctionTypeIndices[function];
+        return typeIndex < module.Types.Count ? module.Types[typeIndex].Parameters.Count : 0;
+    }
+
+    private static FunctionBody ReadBody(ref WasmReader reader, DecodeContext context, int parameterCount)
     {
         var bodyOffset = reader.Offset;
         var size = Primitives.ReadCount(ref reader);
+        DecoderLimits.Check(size, DecoderLimits.MaxFunctionBodySize, "function body too large", bodyOffset);
         var bodyStart = reader.Offset;
         var body = new WasmReader(reader.ReadBytes(size), bodyStart);
-        var locals = ReadLocals(ref body);
+        var locals = ReadLocals(ref body, parameterCount);
         var codeOffset = body.Offset;
         var dataIndexUse = context.Scanner.ScanExpression(ref body);
         if (!body.AtEnd)
@@ -63,7 +68,7 @@ internal static class CodeSection
     /// Reads the local declarations twice: once to total them, so that a forged count is rejected before
     /// anything is allocated, and once to expand them. The spec makes a total of 2^32 or more malformed.
     /// </summary>
-    private static ValType[] ReadLocals(ref WasmReader reader)
+    private static ValType[] ReadLocals(ref WasmReader reader, int parameterCount)
     {
         var start = reader.Position;
         var offset = reader.Offset;
@@ -85,10 +90,7 @@ internal static class CodeSection
             throw WasmReader.Malformed("too many locals", offset);
         }
 
-        if (total > MaxLocals)
-        {
-            throw new WasmModuleException(ModuleErrorKind.LimitExceeded, "too many locals", offset);
-        }
+        DecoderLimits.Check((long)total + parameterCount, DecoderLimits.MaxLocals, "too many locals", offset);
 
         var locals = new ValType[total];
         reader.Position = start;

@@ -15,6 +15,7 @@ internal static class DataSection
         context.DataSectionSeen = true;
         var countOffset = reader.Offset;
         var count = Primitives.ReadCount(ref reader);
+        DecoderLimits.Check(count, DecoderLimits.MaxDataSegments, "too many data segments", countOffset);
         if (module.DataCount is { } declared && declared != count)
         {
             throw WasmReader.Malformed("data count and data section have inconsistent lengths", countOffset);

@@ -78,7 +78,7 @@ internal static class ElementSection
 
     private static int[] ReadFunctionIndices(ref WasmReader reader)
     {
-        var indices = new int[Primitives.ReadCount(ref reader)];
+        var indices = new int[ReadEntryCount(ref reader)];
         for (var i = 0; i < indices.Length; i++)
         {
             indices[i] = Primitives.ReadIndex(ref reader);
@@ -87,9 +87,17 @@ internal static class ElementSection
         return indices;
     }
 
+    private static int ReadEntryCount(ref WasmReader reader)
+    {
+        var offset = reader.Offset;
+        var count = Primitives.ReadCount(ref reader);
+        DecoderLimits.Check(count, DecoderLimits.MaxElementSegmentEntries, "too many element segment entries", offset);
+        return count;
+    }
+
     private static ConstantExpression[] ReadExpressions(ref WasmReader reader, CodeScanner scanner)
     {
-        var expressions = new ConstantExpression[Primitives.ReadCount(ref reader)];
+        var expressions = new ConstantExpression[ReadEntryCount(ref reader)];
         for (var i = 0; i < expressions.Length; i++)
         {
             expressions[i] = Primitives.ReadConstantExpression(ref reader, scanner);

@@ -12,7 +12,9 @@ internal static class ExportSection
     public static void Decode(ref WasmReader reader, DecodeContext context)
     {
         var exports = context.Module.Exports;
+        var countOffset = reader.Offset;
         var count = Primitives.ReadCount(ref reader);
+        DecoderLimits.Check(count, DecoderLimits.MaxExports, "too many exports", countOffset);
         exports.EnsureCapacity(count);
         for (var i = 0; i < count; i++)
         {

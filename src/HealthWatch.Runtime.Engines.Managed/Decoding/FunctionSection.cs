@@ -8,7 +8,9 @@ internal static class FunctionSection
     public static void Decode(ref WasmReader reader, DecodeContext context)
     {
         var indices = context.Module.FunctionTypeIndices;
+        var countOffset = reader.Offset;
         var count = Primitives.ReadCount(ref reader);
+        DecoderLimits.Check(count, DecoderLimits.MaxDefinedFunctions, "too many functions", countOffset);
         indices.EnsureCapacity(count);
         for (var i = 0; i < count; i++)
         {

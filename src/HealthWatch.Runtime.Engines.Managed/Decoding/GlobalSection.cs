@@ -9,7 +9,9 @@ internal static class GlobalSection
     public static void Decode(ref WasmReader reader, DecodeContext context)
     {
         var globals = context.Module.Globals;
+        var countOffset = reader.Offset;
         var count = Primitives.ReadCount(ref reader);
+        DecoderLimits.Check(count, DecoderLimits.MaxDefinedGlobals, "too many globals", countOffset);
         globals.EnsureCapacity(count);
         for (var i = 0; i < count; i++)
         {

@@ -9,7 +9,9 @@ internal static class ImportSection
     public static void Decode(ref WasmReader reader, DecodeContext context)
     {
         var module = context.Module;
+        var countOffset = reader.Offset;
         var count = Primitives.ReadCount(ref reader);
+        DecoderLimits.Check(count, DecoderLimits.MaxImports, "too many imports", countOffset);
         module.Imports.EnsureCapacity(count);
         for (var i = 0; i < count; i++)
         {
@@ -31,9 +33,11 @@ internal static class ImportSection
                     module.ImportedFunctionCount++;
                     break;
                 case ExternKind.Table:
+                    DecoderLimits.Check(module.ImportedTableCount + 1L, DecoderLimits.MaxTables, "too many tables", kindOffset);
                     module.ImportedTableCount++;
                     break;
                 case ExternKind.Memory:
+                    DecoderLimits.Check(module.ImportedMemoryCount + 1L, DecoderLimits.MaxMemories, "too many memories", kindOffset);
                     module.ImportedMemoryCount++;
                     break;
                 default:

@@ -11,7 +11,9 @@ internal static class MemorySection
     public static void Decode(ref WasmReader reader, DecodeContext context)
     {
         var memories = context.Module.Memories;
+        var countOffset = reader.Offset;
         var count = Primitives.ReadCount(ref reader);
+        DecoderLimits.Check((long)context.Module.ImportedMemoryCount + count, DecoderLimits.MaxMemories, "too many memories", countOffset);
         memories.EnsureCapacity(count);
         for (var i = 0; i < count; i++)
         {

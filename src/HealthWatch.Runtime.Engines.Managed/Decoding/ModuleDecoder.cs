@@ -37,6 +37,8 @@ internal static class ModuleDecoder
 
     public static ModuleDefinition Decode(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
     {
+        DecoderLimits.Check(bytes.Length, DecoderLimits.MaxModuleSize, "module too large", -1);
+
         // A private copy: the caller could change its buffer after validation, and the compiler trusts what the
         // validator saw.
         var owned = bytes.ToArray();

@@ -71,8 +71,13 @@ internal static class NameSectionDecoder
 
     private static bool ReadFunctionNames(ref WasmReader reader, Dictionary<int, string> functionNames)
     {
+        // A dictionary entry costs far more than the two bytes it may take here, so no more than there can be functions.
         var count = Primitives.ReadCount(ref reader);
-        functionNames.EnsureCapacity(count);
+        if (count > DecoderLimits.MaxImports + DecoderLimits.MaxDefinedFunctions)
+        {
+            return false;
+        }
+
         for (var i = 0; i < count; i++)
         {
             var index = reader.ReadVarU32();

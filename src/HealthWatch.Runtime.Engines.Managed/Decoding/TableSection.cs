@@ -8,7 +8,9 @@ internal static class TableSection
     public static void Decode(ref WasmReader reader, DecodeContext context)
     {
         var tables = context.Module.Tables;
+        var countOffset = reader.Offset;
         var count = Primitives.ReadCount(ref reader);
+        DecoderLimits.Check((long)context.Module.ImportedTableCount + count, DecoderLimits.MaxTables, "too many tables", countOffset);
         tables.EnsureCapacity(count);
         for (var i = 0; i < count; i++)
         {

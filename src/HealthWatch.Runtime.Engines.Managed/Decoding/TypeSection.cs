@@ -10,7 +10,9 @@ internal static class TypeSection
     public static void Decode(ref WasmReader reader, DecodeContext context)
     {
         var types = context.Module.Types;
+        var countOffset = reader.Offset;
         var count = Primitives.ReadCount(ref reader);
+        DecoderLimits.Check(count, DecoderLimits.MaxTypes, "too many types", countOffset);
         types.EnsureCapacity(count);
         for (var i = 0; i < count; i++)
         {
@@ -21,15 +23,17 @@ internal static class TypeSection
                 throw BadForm(form, offset);
             }
 
-            var parameters = ReadResultType(ref reader);
-            var results = ReadResultType(ref reader);
+            var parameters = ReadResultType(ref reader, DecoderLimits.MaxParameters, "too many parameters");
+            var results = ReadResultType(ref reader, DecoderLimits.MaxResults, "too many results");
             types.Add(new FuncType(parameters, results));
         }
     }
 
-    private static ValType[] ReadResultType(ref WasmReader reader)
+    private static ValType[] ReadResultType(ref WasmReader reader, int max, string message)
     {
+        var countOffset = reader.Offset;
         var count = Primitives.ReadCount(ref reader);
+        DecoderLimits.Check(count, max, message, countOffset);
         if (count == 0)
         {
             return [];

@@ -81,10 +81,47 @@ public class ModuleDecoderErrorTests
             Code - 1);
         yield return Case(
             "Decode_MoreLocalsThanLimit_TooManyLocalsLimitExceeded",
-            Module(VoidTypeSection, FunctionSection(1), Section(10, [0x01, 0x06, 0x01, .. Leb(CodeSection.MaxLocals + 1), 0x7F, 0x0B])),
+            Module(VoidTypeSection, FunctionSection(1), Section(10, [0x01, 0x06, 0x01, .. Leb(DecoderLimits.MaxLocals + 1), 0x7F, 0x0B])),
             ModuleErrorKind.LimitExceeded,
             "too many locals",
             Code - 1);
+    }
+
+    private static IEnumerable<TestCaseData> LimitCases()
+    {
+        const int tooManyParameters = DecoderLimits.MaxParameters + 1;
+        // The type section's size takes two bytes, so the parameter count is at 13.
+        yield return Case(
+            "Decode_TooManyParameters_LimitExceeded",
+            Module(Section(1, [0x01, 0x60, .. Leb(tooManyParameters), .. Enumerable.Repeat((byte)0x7F, tooManyParameters), 0x00])),
+            ModuleErrorKind.LimitExceeded,
+            "too many parameters",
+            13);
+        yield return Case(
+            "Decode_TooManyFunctions_LimitExceeded",
+            Module(Section(3, [.. Leb(DecoderLimits.MaxDefinedFunctions + 1), .. new byte[DecoderLimits.MaxDefinedFunctions + 1]])),
+            ModuleErrorKind.LimitExceeded,
+            "too many functions",
+            12);
+
+        // 1,000 parameters and 49,001 locals: the parameters count towards the limit.
+        byte[] typeSection = Section(1, [0x01, 0x60, .. Leb(DecoderLimits.MaxParameters), .. Enumerable.Repeat((byte)0x7F, DecoderLimits.MaxParameters), 0x00]);
+        byte[] locals = [0x01, .. Leb(DecoderLimits.MaxLocals - DecoderLimits.MaxParameters + 1), 0x7F];
+        yield return Case(
+            "Decode_LocalsPlusParametersOverLimit_LimitExceeded",
+            Module(typeSection, FunctionSection(1), Section(10, [0x01, (byte)(locals.Length + 1), .. locals, 0x0B])),
+            ModuleErrorKind.LimitExceeded,
+            "too many locals",
+            HeaderSize + typeSection.Length + 4 + 4); // function section, then code section id, size, count, body size
+    }
+
+    [TestCaseSource(nameof(LimitCases))]
+    public void Decode_OverImplementationLimit_ThrowsLimitExceeded(byte[] bytes, ModuleErrorKind kind, string message, int offset)
+    {
+        var act = () => ModuleDecoder.Decode(bytes);
+
+        var error = act.Should().Throw<WasmModuleException>().Which;
+        (error.Kind, error.Reason, error.Offset).Should().Be((kind, message, offset));
     }
 
     [TestCaseSource(nameof(Cases))]
@@ -99,9 +136,9 @@ public class ModuleDecoderErrorTests
     [Test]
     public void Decode_LimitExactlyReached_DecodesLocals()
     {
-        var bytes = Module(VoidTypeSection, FunctionSection(1), Section(10, [0x01, 0x06, 0x01, .. Leb(CodeSection.MaxLocals), 0x7F, 0x0B]));
+        var bytes = Module(VoidTypeSection, FunctionSection(1), Section(10, [0x01, 0x06, 0x01, .. Leb(DecoderLimits.MaxLocals), 0x7F, 0x0B]));
 
-        ModuleDecoder.Decode(bytes).Bodies[0].Locals.Should().HaveCount(CodeSection.MaxLocals);
+        ModuleDecoder.Decode(bytes).Bodies[0].Locals.Should().HaveCount(DecoderLimits.MaxLocals);
     }
 
     [Test]
