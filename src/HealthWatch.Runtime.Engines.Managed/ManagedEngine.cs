@@ -49,6 +49,18 @@ public sealed class ManagedEngine : IWasmEngine
         return new ManagedStore(this, limits ?? WasmStoreLimits.Default);
     }
 
+    /// <inheritdoc />
+    public Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
+        return GuestThreads.IsCurrent ? Task.FromResult(work()) : GuestThreads.RunAsync(work);
+    }
+
     /// <summary>Marks the engine disposed: it loads no more modules and creates no more stores. What it made stays usable.</summary>
     public void Dispose() => _disposed = true;
 }

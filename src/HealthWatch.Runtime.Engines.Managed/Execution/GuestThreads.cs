@@ -33,6 +33,39 @@ internal static class GuestThreads
     /// <summary>Runs <paramref name="work"/> on a guest thread and waits; its exception is rethrown unchanged.</summary>
     public static void Run(Action work)
     {
+        var done = new ManualResetEventSlim();
+        var item = new WorkItem(work, done.Set);
+        Post(item);
+        done.Wait();
+        done.Dispose();
+        item.Error?.Throw();
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a guest thread without blocking the caller.</summary>
+    public static Task<T> RunAsync<T>(Func<T> work)
+    {
+        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var result = default(T);
+        WorkItem? item = null;
+        item = new WorkItem(
+            () => result = work(),
+            () =>
+            {
+                if (item!.Error is { } error)
+                {
+                    completion.SetException(error.SourceException);
+                }
+                else
+                {
+                    completion.SetResult(result!);
+                }
+            });
+        Post(item);
+        return completion.Task;
+    }
+
+    private static void Post(WorkItem item)
+    {
         Worker? worker = null;
         lock (Idle)
         {
@@ -44,18 +77,15 @@ internal static class GuestThreads
         }
 
         worker ??= Worker.Start();
-        var item = new WorkItem(work);
         worker.Post(item);
-        item.Done.Wait();
-        item.Done.Dispose();
-        item.Error?.Throw();
     }
 
-    private sealed class WorkItem(Action work)
+    private sealed class WorkItem(Action work, Action completed)
     {
         public Action Work { get; } = work;
 
-        public ManualResetEventSlim Done { get; } = new();
+        /// <summary>Called on the guest thread once the work has run (and <see cref="Error"/> is set if it threw).</summary>
+        public Action Completed { get; } = completed;
 
         public ExceptionDispatchInfo? Error { get; set; }
     }
@@ -141,7 +171,7 @@ internal static class GuestThreads
                 Idle.Add(this);
             }
 
-            item.Done.Set();
+            item.Completed();
             return true;
         }
     }

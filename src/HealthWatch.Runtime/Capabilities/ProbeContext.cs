@@ -35,6 +35,18 @@ public sealed class ProbeContext
     /// <summary>Whether the log dropped lines because of <see cref="ProbeLimits.MaxLogBytes"/>.</summary>
     public bool LogTruncated { get; private set; }
 
+    /// <summary>Host calls made so far; the binder counts them and enforces <see cref="ProbeLimits.MaxHostCalls"/>.</summary>
+    internal int HostCalls;
+
+    /// <summary>Stopwatch ticks spent inside host calls.</summary>
+    internal long HostCallTicks;
+
+    /// <summary>The verdict JSON from the last <c>set_result</c>, if any.</summary>
+    internal byte[]? Verdict { get; set; }
+
+    /// <summary>The code passed to WASI <c>proc_exit</c>, if the probe exited that way.</summary>
+    internal int? ExitCode { get; set; }
+
     internal IReadOnlyList<ProbeLogEntry> Logs
     {
         get

@@ -19,6 +19,15 @@ public interface IWasmEngine : IDisposable
     /// <summary>Creates a store: the unit of isolation that owns instances and enforces <paramref name="limits"/>.</summary>
     /// <param name="limits">Resource limits; <see cref="WasmStoreLimits.Default"/> when null.</param>
     IWasmStore CreateStore(WasmStoreLimits? limits = null);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a thread where this engine runs guest code best, without blocking the
+    /// caller: calls made inside it run inline instead of being handed to another thread. Use it to run guest
+    /// code from asynchronous code without tying up a thread-pool thread.
+    /// </summary>
+    /// <param name="work">The work; its exception faults the returned task.</param>
+    /// <param name="cancellationToken">Cancels the work if it has not started yet.</param>
+    Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A compiled module. Disposing it releases its compiled code once no instance uses it.</summary>

@@ -46,6 +46,8 @@ internal sealed class FakeEngine : IWasmEngine
 
     public IWasmStore CreateStore(WasmStoreLimits? limits = null) => new FakeStore();
 
+    public Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken = default) => Task.FromResult(work());
+
     public void Dispose()
     {
     }

@@ -39,6 +39,39 @@ public sealed class ConcurrencyTests(EngineFactory factory) : EngineTestBase(fac
     }
 
     [Test]
+    public async Task RunAsync_ManyConcurrentRuns_EachReturnsItsResultAndPropagatesTraps()
+    {
+        var module = Module("loops");
+        var runs = Enumerable.Range(0, 32).Select(i => Engine.RunAsync(() =>
+        {
+            using var store = Engine.CreateStore(new WasmStoreLimits { Fuel = 10_000_000 });
+            return Function(store.Instantiate(module), "count").Invoke(100 + i).Single().AsInt32();
+        }));
+
+        (await Task.WhenAll(runs)).Should().Equal(Enumerable.Range(0, 32).Select(i => 100 + i));
+
+        var trapping = Engine.RunAsync(() =>
+        {
+            using var store = Engine.CreateStore(new WasmStoreLimits { Fuel = 1_000 });
+            return Function(store.Instantiate(module), "count").Invoke(1_000_000);
+        });
+        (await trapping.Invoking(t => t).Should().ThrowAsync<WasmTrapException>()).Which.Code.Should().Be(TrapCode.OutOfFuel);
+    }
+
+    [Test]
+    public async Task RunAsync_AlreadyCancelled_DoesNotRunTheWork()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var ran = false;
+
+        var run = Engine.RunAsync(() => ran = true, cancelled.Token);
+
+        await run.Invoking(t => t).Should().ThrowAsync<OperationCanceledException>();
+        ran.Should().BeFalse();
+    }
+
+    [Test]
     public void Invoke_SecondThreadWhileTheStoreIsBusy_ThrowsInvalidOperationException()
     {
         using var store = Engine.CreateStore();

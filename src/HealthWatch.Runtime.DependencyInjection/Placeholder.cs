@@ -1,0 +1,1 @@
+namespace Microsoft.Extensions.DependencyInjection;

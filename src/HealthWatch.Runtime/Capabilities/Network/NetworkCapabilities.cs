@@ -1,0 +1,7 @@
+namespace HealthWatch.Runtime.Capabilities.Network;
+
+/// <summary>The built-in network capabilities: http, dns, tcp.</summary>
+internal static class NetworkCapabilities
+{
+    public static IEnumerable<ProbeCapability> Create() => [];
+}
