@@ -15,6 +15,12 @@ internal sealed partial class FunctionCompiler
     /// <summary>Declared locals plus locals caching instance members stay below this; temporaries use the rest.</summary>
     private const int CachedLocalsBudget = 60_000;
 
+    /// <summary>
+    /// The deepest operand stack a function may use: CIL's evaluation stack is limited to 65,535 slots (the
+    /// method header's maxstack is 16 bits), and generated code pushes a few more for helper arguments.
+    /// </summary>
+    private const int MaxOperandStack = 65_000;
+
     private readonly ModuleContext _context;
     private readonly ILGenerator _il;
     private readonly FuncType _type;
@@ -36,6 +42,7 @@ internal sealed partial class FunctionCompiler
     private int _loopCount;
     private int _tempCount;
     private int _maxStack;
+    private int _instructionOffset;
 
     private FunctionCompiler(ModuleContext context, int definedIndex, ILGenerator il)
     {
@@ -74,6 +81,7 @@ internal sealed partial class FunctionCompiler
         var reader = new WasmReader(_context.Module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength), body.CodeOffset);
         while (_frames.Count > 0)
         {
+            _instructionOffset = reader.Offset;
             var op = reader.ReadOpcode();
             if (_unreachable)
             {
@@ -389,7 +397,14 @@ internal sealed partial class FunctionCompiler
     private void Push(ValType type)
     {
         _stack.Add(type);
-        _maxStack = Math.Max(_maxStack, _stack.Count);
+        if (_stack.Count > _maxStack)
+        {
+            _maxStack = _stack.Count;
+            if (_maxStack > MaxOperandStack)
+            {
+                throw new WasmModuleException(ModuleErrorKind.LimitExceeded, "operand stack too deep", _instructionOffset);
+            }
+        }
     }
 
     private ValType Pop()

@@ -34,4 +34,33 @@ public class LargeFunctionTests
         module.Call("f").Should().Be(5);
         module.Method("f").GetMethodBody()!.LocalVariables.Count.Should().BeLessThan(65_535);
     }
+
+    [TestCase(60_000, true)]
+    [TestCase(70_000, false)]
+    public void DeepOperandStack_BeyondCilMaxStack_IsAnImplementationLimit(int depth, bool compiles)
+    {
+        List<byte> code = [];
+        for (var i = 0; i < depth; i++)
+        {
+            code.AddRange([0x41, 0x01]);
+        }
+
+        code.AddRange(Enumerable.Repeat((byte)0x6A, depth - 1));
+        code.Add(0x0B);
+        var bytes = Module(
+            Section(1, 0x01, 0x60, 0x00, 0x01, 0x7F),
+            Section(3, 0x01, 0x00),
+            Section(7, 0x01, 0x01, (byte)'f', 0x00, 0x00),
+            Section(10, [0x01, .. Leb((uint)code.Count + 1), 0x00, .. code]));
+
+        if (compiles)
+        {
+            CompiledTestModule.FromBytes(bytes).Call("f").Should().Be(depth);
+        }
+        else
+        {
+            var act = () => CompiledTestModule.FromBytes(bytes);
+            act.Should().Throw<WasmModuleException>().Which.Kind.Should().Be(ModuleErrorKind.LimitExceeded);
+        }
+    }
 }
