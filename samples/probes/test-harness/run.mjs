@@ -90,7 +90,9 @@ export function runProbe(wasmBytes, configText, grants = {}) {
   const startWorker = () => {
     if (!worker) worker = new Worker(new URL('./net-worker.mjs', import.meta.url), { workerData: { port: channel.port2, signal }, transferList: [channel.port2] });
   };
-  const pump = () => { let m; while ((m = receiveMessageOnPort(channel.port1))) results.set(m.message.id, m.message); };
+  // a Buffer crosses the MessagePort as a plain Uint8Array; make it a Buffer again (for toString('utf8'))
+  const asBuffer = (m) => { if (m.body) m.body = Buffer.from(m.body.buffer, m.body.byteOffset, m.body.length); return m; };
+  const pump = () => { let m; while ((m = receiveMessageOnPort(channel.port1))) results.set(m.message.id, asBuffer(m.message)); };
   const await_ = (id, timeoutMs) => {
     const deadline = timeoutMs < 0 ? Infinity : Date.now() + timeoutMs;
     for (;;) {
