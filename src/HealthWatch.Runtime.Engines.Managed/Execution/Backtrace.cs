@@ -7,6 +7,9 @@ namespace HealthWatch.Runtime.Engines.Managed.Execution;
 /// <summary>Adds the WebAssembly frames a trap passed through to the trap.</summary>
 internal static class Backtrace
 {
+    /// <summary>Frames kept per trap: enough to read, without copying a runaway recursion's whole stack.</summary>
+    public const int MaxFrames = 256;
+
     /// <summary>
     /// A copy of <paramref name="trap"/> with the frames of <paramref name="modules"/> it unwound appended to
     /// the frames it already has (those were added by boundaries nested deeper), innermost first.
@@ -16,6 +19,11 @@ internal static class Backtrace
         var frames = new List<WasmFrame>(trap.Frames);
         foreach (var frame in new StackTrace(trap, fNeedFileInfo: false).GetFrames())
         {
+            if (frames.Count >= MaxFrames)
+            {
+                break;
+            }
+
             if (frame.GetMethod() is not { } method)
             {
                 continue;
