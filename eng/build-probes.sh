@@ -61,12 +61,71 @@ for source in *.wat; do
   wat2wasm --enable-all --debug-names -o "$name.wasm" "$scratch/$source"
 done
 
+# The ABI's signatures (docs/probe-abi.md), as wasm-objdump prints them. check_abi fails the build when a probe
+# exports hw_alloc/hw_probe/memory wrongly, or imports a healthwatch or WASI function with another type.
+abi_signatures='
+export hw_alloc (i32) -> i32
+export hw_probe (i32, i32) -> i32
+healthwatch.set_result (i32, i32) -> i32
+healthwatch.log (i32, i32, i32) -> nil
+healthwatch.clock_now_ms () -> i64
+healthwatch.clock_monotonic_ns () -> i64
+healthwatch.random_fill (i32, i32) -> i32
+healthwatch.env_get (i32, i32, i32, i32) -> i32
+healthwatch.json_get (i32, i32, i32, i32, i32, i32) -> i32
+healthwatch.http_send (i32, i32) -> i32
+healthwatch.http_wait (i32, i32) -> i32
+healthwatch.http_response (i32, i32, i32) -> i32
+healthwatch.http_body (i32, i32, i32, i32) -> i32
+healthwatch.http_body_json (i32, i32, i32, i32, i32) -> i32
+healthwatch.http_close (i32) -> i32
+healthwatch.dns_resolve (i32, i32, i32, i32) -> i32
+healthwatch.tcp_connect (i32, i32, i32, i32) -> i32
+wasi_snapshot_preview1.fd_write (i32, i32, i32, i32) -> i32
+wasi_snapshot_preview1.fd_close (i32) -> i32
+wasi_snapshot_preview1.fd_seek (i32, i64, i32, i32) -> i32
+wasi_snapshot_preview1.fd_fdstat_get (i32, i32) -> i32
+wasi_snapshot_preview1.path_open (i32, i32, i32, i32, i32, i64, i64, i32, i32) -> i32
+'
+check_abi() {
+  wasm-objdump -x "$1" | ABI="$abi_signatures" awk -v file="$1" '
+    function index_of(field) { gsub(/^[a-z]+\[|\]$/, "", field); return field }
+    BEGIN {
+      n = split(ENVIRON["ABI"], lines, "\n")
+      for (i = 1; i <= n; i++) if (lines[i] != "") {
+        key = lines[i]; sub(/ \(.*/, "", key); sig = lines[i]; sub(/^[^(]*/, "", sig); want[key] = sig
+      }
+    }
+    /^[A-Za-z]+\[[0-9]+\]:$/ { section = $1; sub(/\[.*/, "", section); next }
+    section == "Type" && $2 ~ /^type\[/ { sig = $0; sub(/^ - type\[[0-9]+\] /, "", sig); type[index_of($2)] = sig }
+    (section == "Import" || section == "Function") && $3 ~ /^sig=/ {
+      sig = $3; sub(/^sig=/, "", sig); funcsig[index_of($2)] = type[sig]
+      if (section == "Import" && $NF ~ /^healthwatch\./ && !($NF in want)) { print file ": " $NF " is not in the ABI"; bad = 1 }
+      if (section == "Import" && ($NF in want) && want[$NF] != type[sig]) {
+        print file ": import " $NF " is " type[sig] ", the ABI says " want[$NF]; bad = 1
+      }
+    }
+    section == "Export" && $2 ~ /^(func|memory)\[/ {
+      name = $NF; gsub(/"/, "", name); exported[name] = $2
+      if (("export " name) in want && funcsig[index_of($2)] != want["export " name]) {
+        print file ": export " name " is " funcsig[index_of($2)] ", the ABI says " want["export " name]; bad = 1
+      }
+    }
+    END {
+      if (exported["memory"] !~ /^memory/) { print file ": no memory export"; bad = 1 }
+      if (exported["hw_alloc"] !~ /^func/) { print file ": no hw_alloc export"; bad = 1 }
+      if (exported["hw_probe"] !~ /^func/) { print file ": no hw_probe export"; bad = 1 }
+      exit bad
+    }'
+}
+
 # Report: size and imports of every probe. wasm-validate uses wabt's default features (WebAssembly 2.0:
 # bulk memory, sign extension, ...), so a probe that needs anything newer fails the build here.
 cd "$probes"
 printf '%-44s %8s  %s\n' probe bytes imports
 for wasm in *.wasm hostile/*.wasm; do
   wasm-validate "$wasm"
+  check_abi "$wasm"
   # wasm-objdump fails on a module without an Import section; that is "(none)", not an error.
   imports=$( (wasm-objdump -x -j Import "$wasm" 2>/dev/null || true) | sed -n 's/.* <- \(.*\)$/\1/p' | paste -sd' ' -)
   printf '%-44s %8s  %s\n' "$wasm" "$(stat -c %s "$wasm")" "${imports:-(none)}"
