@@ -84,7 +84,7 @@ export function hwAbort(message: string | null, fileName: string | null, line: u
 function utf8(s: string): ArrayBuffer { return String.UTF8.encode(s); }
 function ptrOf(b: ArrayBuffer): usize { return changetype<usize>(b); }
 
-// Calls a host function that fills (out, cap) and returns the full length: a 1 KiB try, then one more with an
+// Calls a host function that fills (out, cap) and returns the full length: a 1 KiB try, then another with an
 // exact buffer if the answer was longer. Returns the text, or null with lastError set.
 export let lastError: i32 = 0;
 type Fill = (out: usize, cap: i32) => i32;
@@ -94,15 +94,15 @@ let fillC: i32 = 0;
 let fillD: usize = 0;
 function fetchText(fill: Fill): string | null {
   let cap = 1024;
-  let buf = heap.alloc(<usize>cap);
-  let n = fill(buf, cap);
-  if (n > cap) {
-    buf = heap.alloc(<usize>n);
-    n = fill(buf, n);
+  for (let attempt = 0; attempt < 4; attempt++) { // the answer may change between calls (dns_resolve asks again)
+    const buf = heap.alloc(<usize>cap);
+    const n = fill(buf, cap);
+    if (n < 0) { lastError = n; return null; }
+    if (n <= cap) { lastError = 0; return String.UTF8.decodeUnsafe(buf, <usize>n); }
+    cap = n;
   }
-  if (n < 0) { lastError = n; return null; }
-  lastError = 0;
-  return String.UTF8.decodeUnsafe(buf, <usize>n);
+  lastError = HW_ETOOLARGE;
+  return null;
 }
 
 // ---- JSON ----

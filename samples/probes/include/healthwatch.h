@@ -142,8 +142,10 @@ HW_EXPORT(hw_alloc) hw_i32 hw_alloc(hw_i32 size) { return size < 0 ? 0 : (hw_i32
 #endif
 
 /* ---- reading host output of unknown length ---- */
-/* Host functions that fill (out, cap) return the full length n and write min(n, cap) bytes. hw_fetch_fn wraps
- * such a call: a first try into a 1 KiB buffer, then, if the answer was longer, one more into an exact one. */
+/* Host functions that fill (out, cap) return the full length n and write min(n, cap) bytes. hw_fetch wraps
+ * such a call: a first try into a 1 KiB buffer, then, if the answer was longer, another into an exact one. An
+ * answer can change between calls (dns_resolve asks again), so it retries a few times rather than trusting
+ * the second length. */
 typedef hw_i32 (*hw_fill_fn)(void *ctx, void *out, hw_i32 cap);
 
 typedef struct {
@@ -153,18 +155,18 @@ typedef struct {
 
 HW_OUTLINE hw_str hw_fetch(hw_fill_fn fill, void *ctx) {
     hw_i32 cap = 1024;
-    char *buf = (char *)hw_bump((hw_u32)cap + 1);
-    hw_str r = {buf, 0};
-    if (!buf) { r.len = HW_ETOOLARGE; return r; }
-    hw_i32 n = fill(ctx, buf, cap);
-    if (n > cap) {
-        buf = (char *)hw_bump((hw_u32)n + 1);
-        if (!buf) { r.len = HW_ETOOLARGE; return r; }
-        n = fill(ctx, buf, n);
+    for (int attempt = 0; attempt < 4; attempt++) {
+        char *buf = (char *)hw_bump((hw_u32)cap + 1);
+        if (!buf) break;
+        hw_i32 n = fill(ctx, buf, cap);
+        if (n <= cap) {
+            hw_str r = {n >= 0 ? buf : 0, n};
+            if (n >= 0) buf[n] = 0;
+            return r;
+        }
+        cap = n;
     }
-    r.ptr = buf;
-    r.len = n;
-    if (n >= 0) buf[n] = 0;
+    hw_str r = {0, HW_ETOOLARGE};
     return r;
 }
 

@@ -19,6 +19,7 @@ const server = http.createServer((req, res) => {
   if (u.pathname.startsWith('/status/')) { res.statusCode = Number(u.pathname.slice(8)); return res.end(); }
   if (u.pathname === '/json') { res.setHeader('content-type', 'application/json'); return res.end('{"data": {"state": "ok", "count": 3, "items": [1, 2, {"a": "x y"}], "k.e.y": true}}'); }
   if (u.pathname === '/html') { res.setHeader('content-type', 'text/html'); return res.end('<!doctype html>\n<html><head><title>Service OK</title></head><body>colour: blue; version 1.20.3; file.txt</body></html>'); }
+  if (u.pathname === '/bigjson') return res.end(JSON.stringify({ items: Array.from({ length: 600 }, (_, i) => i) }));
   if (u.pathname === '/big') return res.end('x'.repeat(100000) + 'NEEDLE');
   if (u.pathname === '/slow') return setTimeout(() => res.end('slow'), 300);
   res.statusCode = 404; res.end('not found');
@@ -74,6 +75,7 @@ for (const ja of ['json-assert.wasm', 'json-assert-as.wasm']) {
     [ja, 'quoted key', { url: `${base}/json`, path: 'data["k.e.y"]', equals: true }, httpGrant, ok],
     [ja, 'number differs', { url: `${base}/json`, path: 'data.count', equals: 4 }, httpGrant, all(notOk, msg(/is 3, expected 4/))],
     [ja, 'missing path', { url: `${base}/json`, path: 'data.nope', equals: 1 }, httpGrant, all(notOk, msg(/missing/))],
+    [ja, 'value over 1 KiB (second fetch)', { url: `${base}/bigjson`, path: 'items', equals: Array.from({ length: 600 }, (_, i) => i) }, httpGrant, all(ok, msg(/\.\.\.$/))],
     [ja, 'body not JSON', { url: `${base}/html`, path: 'a', equals: 1 }, httpGrant, all(notOk, msg(/not JSON/))],
   );
 }
