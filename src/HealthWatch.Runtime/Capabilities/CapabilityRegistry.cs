@@ -56,7 +56,11 @@ public sealed class CapabilityRegistry
         _capabilities.TryGetValue(name, out capability);
 
     /// <summary>The capability and host import that provide <paramref name="module"/>.<paramref name="name"/>.</summary>
-    public bool TryGetImport(string module, string name, out ProbeCapability? capability, out HostImport? import)
+    public bool TryGetImport(
+        string module,
+        string name,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ProbeCapability? capability,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out HostImport? import)
     {
         if (_imports.TryGetValue((module, name), out var found))
         {

@@ -6,7 +6,7 @@ namespace HealthWatch.Runtime.Capabilities;
 /// <summary>
 /// Something a probe may be granted: a named set of host imports with its own grant options. The built-in
 /// capabilities are <c>http</c>, <c>dns</c>, <c>tcp</c>, <c>log</c>, <c>clock</c>, <c>random</c>, <c>env</c> and
-/// <c>filesystem</c> (never granted in this version); hosts can register their own in a <see cref="CapabilityRegistry"/>.
+/// <c>filesystem</c> and <c>sockets</c> (never granted in this version); hosts can register their own in a <see cref="CapabilityRegistry"/>.
 /// </summary>
 public abstract class ProbeCapability
 {
@@ -15,6 +15,12 @@ public abstract class ProbeCapability
 
     /// <summary>The host imports this capability provides.</summary>
     public abstract IReadOnlyList<HostImport> Imports { get; }
+
+    /// <summary>
+    /// Whether every run has this capability without a grant (the ABI's <i>always</i> imports, e.g.
+    /// <c>set_result</c>). Only built-in capabilities can be: a host's own capability is always granted explicitly.
+    /// </summary>
+    internal virtual bool AlwaysGranted => false;
 
     /// <summary>
     /// Turns the capability's grant JSON (e.g. <c>{"allow":["example.com"]}</c>) into its typed options, which
