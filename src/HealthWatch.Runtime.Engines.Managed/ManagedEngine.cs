@@ -26,6 +26,9 @@ public sealed class ManagedEngine : IWasmEngine
     /// <inheritdoc />
     public string Name => "managed";
 
+    /// <inheritdoc />
+    public string Settings => Options.ToString();
+
     /// <summary>Engine-wide function type ids, shared by compiled code (<c>call_indirect</c>) and the runtime.</summary>
     internal TypeRegistry Types { get; } = new();
 

@@ -9,6 +9,12 @@ public interface IWasmEngine : IDisposable
     /// <summary>A short name for logs and diagnostics, e.g. <c>managed</c> or <c>wasmtime</c>.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// The engine's settings that shape compiled code, as stable text, so that caches of compiled modules can
+    /// tell engines apart; empty when there are none.
+    /// </summary>
+    string Settings => string.Empty;
+
     /// <summary>Decodes, validates and compiles a module.</summary>
     /// <param name="bytes">The module in the WebAssembly binary format.</param>
     /// <param name="cancellationToken">Cancels compilation.</param>

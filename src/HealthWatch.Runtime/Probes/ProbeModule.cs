@@ -5,8 +5,9 @@ namespace HealthWatch.Runtime.Probes;
 /// <summary>A loaded probe module: compiled once, runnable any number of times, concurrently.</summary>
 public sealed class ProbeModule
 {
-    internal ProbeModule(string sha256, IWasmModule compiled, IReadOnlyList<string> requiredCapabilities, long sizeBytes)
+    internal ProbeModule(string sha256, IWasmModule compiled, IReadOnlyList<string> requiredCapabilities, long sizeBytes, double compileMs = 0)
     {
+        CompileMs = compileMs;
         Sha256 = sha256;
         Compiled = compiled;
         RequiredCapabilities = requiredCapabilities;
@@ -29,4 +30,7 @@ public sealed class ProbeModule
     public IReadOnlyList<string> RequiredCapabilities { get; }
 
     internal IWasmModule Compiled { get; }
+
+    /// <summary>How long this load compiled the module, in milliseconds; zero when it came from the cache.</summary>
+    internal double CompileMs { get; }
 }

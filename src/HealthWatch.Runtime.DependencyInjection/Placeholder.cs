@@ -1,1 +1,0 @@
-namespace Microsoft.Extensions.DependencyInjection;

@@ -1,0 +1,60 @@
+using HealthWatch.Runtime.Capabilities;
+using HealthWatch.Runtime.DependencyInjection;
+using HealthWatch.Runtime.Engines;
+using HealthWatch.Runtime.Engines.Managed;
+using HealthWatch.Runtime.Probes;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the HealthWatch probe runtime.</summary>
+public static class WasmProbeRuntimeServiceCollectionExtensions
+{
+    /// <summary>Registers the probe runtime with default options. See <see cref="AddWasmProbeRuntime(IServiceCollection, Action{WasmProbeRuntimeOptions})"/>.</summary>
+    /// <returns>A builder to configure the runtime further.</returns>
+    public static IWasmProbeRuntimeBuilder AddWasmProbeRuntime(this IServiceCollection services) =>
+        services.AddWasmProbeRuntime(static _ => { });
+
+    /// <summary>
+    /// Registers the probe runtime: <see cref="IProbeRuntime"/> and <see cref="ProbeRuntime"/> (one singleton),
+    /// <see cref="IWasmEngine"/> (a <see cref="ManagedEngine"/>) and <see cref="CapabilityRegistry"/> (the built-in
+    /// capabilities plus those added through the builder), unless already registered. The options are validated when
+    /// the host starts. Safe to call more than once: each call adds only its <paramref name="configure"/>.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>A builder to configure the runtime further.</returns>
+    public static IWasmProbeRuntimeBuilder AddWasmProbeRuntime(this IServiceCollection services, Action<WasmProbeRuntimeOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddOptions<WasmProbeRuntimeOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WasmProbeRuntimeOptions>, WasmProbeRuntimeOptionsValidator>());
+        services.TryAddSingleton<IWasmEngine>(static _ => new ManagedEngine());
+        services.TryAddSingleton(static provider =>
+        {
+            var registry = CapabilityRegistry.CreateDefault();
+            foreach (var capability in provider.GetServices<ProbeCapability>())
+            {
+                registry.Register(capability);
+            }
+
+            return registry;
+        });
+        services.TryAddSingleton(static provider => new ProbeRuntime(
+            provider.GetRequiredService<IWasmEngine>(),
+            provider.GetRequiredService<IOptions<WasmProbeRuntimeOptions>>().Value.ToRuntimeOptions(),
+            provider.GetRequiredService<CapabilityRegistry>(),
+            provider.GetService<ILogger<ProbeRuntime>>()));
+        services.TryAddSingleton<IProbeRuntime>(static provider => provider.GetRequiredService<ProbeRuntime>());
+        return new WasmProbeRuntimeBuilder(services);
+    }
+
+    private sealed class WasmProbeRuntimeBuilder(IServiceCollection services) : IWasmProbeRuntimeBuilder
+    {
+        public IServiceCollection Services { get; } = services;
+    }
+}

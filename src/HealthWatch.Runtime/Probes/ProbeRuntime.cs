@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using HealthWatch.Runtime.Capabilities;
+using HealthWatch.Runtime.Engines;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace HealthWatch.Runtime.Probes;
+
+/// <summary>
+/// Loads probe modules (through a cache of compiled modules) and runs them with exactly the capabilities granted
+/// (docs/probe-runtime.md). Thread-safe: runs share no mutable state, and guest code runs on the engine's guest
+/// threads, so many concurrent runs do not tie up the thread pool.
+/// </summary>
+public sealed class ProbeRuntime : IProbeRuntime, IDisposable
+{
+    private readonly IWasmEngine _engine;
+    private readonly ProbeRuntimeOptions _options;
+    private readonly CapabilityRegistry _capabilities;
+    private readonly ILogger _logger;
+    private readonly ModuleCache _cache;
+    private volatile bool _disposed;
+
+    /// <summary>Creates a runtime.</summary>
+    /// <param name="engine">The engine that compiles and runs probes; the caller keeps ownership of it.</param>
+    /// <param name="options">Settings; <see cref="ProbeRuntimeOptions.Default"/> when null.</param>
+    /// <param name="capabilities">What probes can be granted; <see cref="CapabilityRegistry.CreateDefault"/> when null.</param>
+    /// <param name="logger">Where the runtime logs; nowhere when null.</param>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public ProbeRuntime(IWasmEngine engine, ProbeRuntimeOptions? options = null, CapabilityRegistry? capabilities = null, ILogger<ProbeRuntime>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        options ??= ProbeRuntimeOptions.Default;
+        options.Validate();
+        _engine = engine;
+        _options = options;
+        _capabilities = capabilities ?? CapabilityRegistry.CreateDefault();
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _cache = new ModuleCache(engine, options.ModuleCacheMaxEntries, options.ModuleCacheMaxBytes, _logger);
+    }
+
+    /// <summary>A snapshot of the module cache's size and counters.</summary>
+    public ModuleCacheStatistics CacheStatistics => _cache.Statistics;
+
+    /// <inheritdoc />
+    public async Task<ProbeModule> LoadModuleAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var cached = await _cache.GetOrLoadAsync(bytes, cancellationToken).ConfigureAwait(false);
+        return new ProbeModule(cached.Sha256, cached.Module, RequiredCapabilities(cached.Module), cached.SizeBytes, cached.CompileMs);
+    }
+
+    /// <inheritdoc />
+    public async Task<ProbeModule> LoadModuleAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return await LoadModuleAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<ProbeModule> LoadModuleAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        return await LoadModuleAsync(bytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ProbeConfigurationException"><paramref name="configJson"/> is not valid JSON; nothing ran.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is out of range.</exception>
+    public async Task<ProbeResult> ExecuteProbeAsync(ProbeModule module, string? configJson, ProbeGrants grants, ProbeLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(grants);
+        limits ??= _options.DefaultLimits;
+        limits.Validate();
+        var config = ConfigBytes(configJson);
+
+        using var runCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var context = new ProbeContext(grants, limits, runCancellation.Token);
+        var store = _engine.CreateStore(new WasmStoreLimits { Fuel = limits.Fuel, MaxMemoryPages = limits.MemoryPages });
+        try
+        {
+            WasmImports imports;
+            try
+            {
+                imports = HostImportBinder.Bind(module.Compiled, _capabilities, grants, context, store);
+            }
+            catch (CapabilityNotGrantedException e)
+            {
+                Log.CapabilityNotGranted(_logger, module.Sha256, e.Capability);
+                throw;
+            }
+
+            var start = Stopwatch.GetTimestamp();
+            runCancellation.CancelAfter(limits.Timeout);
+
+            // Guest code runs on a guest thread; this thread goes back to the pool until it is done.
+            var run = await _engine.RunAsync(new ProbeRun(module.Compiled, store, imports, context, config).Execute, CancellationToken.None).ConfigureAwait(false);
+            var latencyMs = Math.Max(Stopwatch.GetElapsedTime(start).TotalMilliseconds, double.Epsilon);
+
+            // proc_exit(0) ends the probe normally: a verdict it reported stands.
+            var failure = run.Failure is WasmTrapException { InnerException: ProbeExitException { ExitCode: 0 } } ? null : run.Failure;
+            var error = run.Error ?? (failure is null ? null : Classify(failure, limits, cancellationToken));
+            var result = new ProbeResult
+            {
+                Success = false,
+                LatencyMs = latencyMs,
+                Logs = context.Logs,
+                LogsTruncated = context.LogTruncated,
+                Usage = new ProbeUsage
+                {
+                    FuelUsed = limits.Fuel - (store.RemainingFuel ?? limits.Fuel),
+                    PeakMemoryBytes = run.MemoryBytes,
+                    HostCalls = context.HostCalls,
+                    HostCallMs = context.HostCallTicks * 1000.0 / Stopwatch.Frequency,
+                    CompileMs = module.CompileMs,
+                    InstantiateMs = run.InstantiateMs,
+                    ExecuteMs = run.ExecuteMs,
+                },
+            };
+            result = error is not null ? result with { Message = error.Message, Error = error }
+                : context.Verdict is { } verdict ? ResultMarshaller.Apply(result, verdict)
+                : NoVerdict(result, run);
+            LogResult(module, result);
+            return result;
+        }
+        finally
+        {
+            context.DisposeState();
+            store.Dispose();
+        }
+    }
+
+    /// <summary>Stops loading and running probes and drops the module cache. Runs under way finish.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _cache.Clear();
+    }
+
+    /// <summary>The capabilities a run must grant for the module's imports, in import order; always-granted ones are left out.</summary>
+    private List<string> RequiredCapabilities(IWasmModule module)
+    {
+        var required = new List<string>();
+        foreach (var import in module.Imports)
+        {
+            var name = _capabilities.TryGetImport(import.Module, import.Name, out var capability, out _)
+                ? capability.AlwaysGranted ? null : capability.Name
+                : $"unknown:{import.Module}.{import.Name}";
+            if (name is not null && !required.Contains(name, StringComparer.Ordinal))
+            {
+                required.Add(name);
+            }
+        }
+
+        return required;
+    }
+
+    /// <summary>The config as UTF-8 bytes, checked to be one JSON value before anything runs.</summary>
+    private static byte[] ConfigBytes(string? configJson)
+    {
+        var bytes = Encoding.UTF8.GetBytes(configJson ?? "{}");
+        var reader = new Utf8JsonReader(bytes);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new ProbeConfigurationException("config", $"is not valid JSON: {e.Message}");
+        }
+
+        return bytes;
+    }
+
+    private static ProbeResult NoVerdict(ProbeResult result, ProbeRun run)
+    {
+        var message = run.ReturnCode is { } code
+            ? $"The probe returned {code} without reporting a verdict."
+            : "The probe exited without reporting a verdict.";
+        return result with { Message = message, Error = new ProbeError(ProbeErrorKind.NoVerdict, message) };
+    }
+
+    private void LogResult(ProbeModule module, ProbeResult result)
+    {
+        if (result.Error is { } error)
+        {
+            Log.ProbeFailed(_logger, module.Sha256, error.Kind, result.LatencyMs, error.Message);
+        }
+        else
+        {
+            Log.ProbeFinished(_logger, module.Sha256, result.Success, result.LatencyMs);
+        }
+    }
+
+    private static ProbeError Classify(WasmException failure, ProbeLimits limits, CancellationToken callerToken)
+    {
+        var cancelled = callerToken.IsCancellationRequested;
+        return failure switch
+        {
+            WasmTrapException { Code: TrapCode.HostError, InnerException: ProbeExitException exit } => new ProbeError(ProbeErrorKind.Exit, $"The probe exited with code {exit.ExitCode}."),
+            WasmTrapException { Code: TrapCode.Interrupted } or WasmTrapException { Code: TrapCode.HostError, InnerException: OperationCanceledException } => cancelled
+                ? new ProbeError(ProbeErrorKind.Cancelled, "The run was cancelled.")
+                : new ProbeError(ProbeErrorKind.Timeout, $"The probe did not finish within its timeout of {limits.Timeout.TotalMilliseconds} ms."),
+            WasmTrapException { Code: TrapCode.OutOfFuel } => new ProbeError(ProbeErrorKind.OutOfFuel, $"The probe used up its fuel ({limits.Fuel}).", TrapCode.OutOfFuel),
+            WasmTrapException { Code: TrapCode.ResourceLimitExceeded } => new ProbeError(ProbeErrorKind.ResourceLimit, $"The probe needs more memory or table space than its limits allow ({limits.MemoryPages} pages of memory).", TrapCode.ResourceLimitExceeded),
+            WasmTrapException { Code: TrapCode.HostError } trap => new ProbeError(ProbeErrorKind.HostError, $"A host function failed: {trap.InnerException?.Message}", TrapCode.HostError),
+            WasmTrapException trap => new ProbeError(ProbeErrorKind.Trap, $"The probe trapped: {trap.Message}{(trap.Frames.Count > 0 ? $" in {trap.Frames[0]}" : string.Empty)}", trap.Code),
+            _ => new ProbeError(ProbeErrorKind.AbiViolation, $"ABI violation: {failure.Message}"),
+        };
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace HealthWatch.Runtime.Probes;
+
+/// <summary>
+/// Turns a probe's verdict JSON (docs/probe-abi.md, "The verdict") into the fields of its result. The verdict is
+/// untrusted: whatever is wrong with it becomes an <see cref="ProbeErrorKind.InvalidVerdict"/> error, never an exception.
+/// </summary>
+internal static class ResultMarshaller
+{
+    /// <summary>The largest verdict accepted, in bytes.</summary>
+    public const int MaxVerdictBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The deepest nesting accepted. Half the serializer's default of 64, so that the verdict's data still fits
+    /// when it is written nested inside a result.
+    /// </summary>
+    public const int MaxDepth = 32;
+
+    /// <summary><paramref name="result"/> with the verdict's success, message, metrics and data, or with an error saying what is wrong with the verdict.</summary>
+    public static ProbeResult Apply(ProbeResult result, ReadOnlyMemory<byte> verdict)
+    {
+        if (verdict.Length > MaxVerdictBytes)
+        {
+            return Invalid(result, $"the verdict is {verdict.Length} bytes, more than {MaxVerdictBytes}.");
+        }
+
+        if (!Utf8.IsValid(verdict.Span))
+        {
+            return Invalid(result, "the verdict is not valid UTF-8.");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(verdict, new JsonDocumentOptions { MaxDepth = MaxDepth });
+        }
+        catch (JsonException e)
+        {
+            return Invalid(result, $"the verdict is not valid JSON: {e.Message}");
+        }
+
+        using (document)
+        {
+            return Apply(result, document.RootElement);
+        }
+    }
+
+    private static ProbeResult Apply(ProbeResult result, JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Invalid(result, "the verdict must be a JSON object.");
+        }
+
+        if (!root.TryGetProperty("success", out var success))
+        {
+            return Invalid(result, "the verdict has no 'success'.");
+        }
+
+        if (success.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            return Invalid(result, "'success' must be true or false.");
+        }
+
+        string? message = null;
+        if (root.TryGetProperty("message", out var messageElement) && messageElement.ValueKind != JsonValueKind.Null)
+        {
+            if (messageElement.ValueKind != JsonValueKind.String)
+            {
+                return Invalid(result, "'message' must be a string.");
+            }
+
+            message = messageElement.GetString();
+        }
+
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (root.TryGetProperty("metrics", out var metricsElement) && metricsElement.ValueKind != JsonValueKind.Null)
+        {
+            if (metricsElement.ValueKind != JsonValueKind.Object)
+            {
+                return Invalid(result, "'metrics' must be an object of names to numbers.");
+            }
+
+            foreach (var metric in metricsElement.EnumerateObject())
+            {
+                if (metric.Value.ValueKind != JsonValueKind.Number || !metric.Value.TryGetDouble(out var value) || !double.IsFinite(value))
+                {
+                    return Invalid(result, $"metric '{metric.Name}' must be a finite number.");
+                }
+
+                metrics[metric.Name] = value;
+            }
+        }
+
+        JsonElement? data = root.TryGetProperty("data", out var dataElement) && dataElement.ValueKind != JsonValueKind.Null
+            ? dataElement.Clone()
+            : null;
+
+        return result with
+        {
+            Success = success.GetBoolean(),
+            Message = message,
+            Metrics = metrics,
+            Data = data,
+        };
+    }
+
+    private static ProbeResult Invalid(ProbeResult result, string problem) => result with
+    {
+        Success = false,
+        Message = $"Invalid verdict: {problem}",
+        Error = new ProbeError(ProbeErrorKind.InvalidVerdict, $"Invalid verdict: {problem}"),
+    };
+}
