@@ -9,7 +9,7 @@ internal static class ArgumentParser
     public static ParsedArguments Parse(IReadOnlyList<string> args, IReadOnlyList<OptionSpec> options)
     {
         var positionals = new List<string>();
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var values = new Dictionary<string, List<string?>>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i] == "-h" ? OptionSpec.Help.Name : args[i];
@@ -28,7 +28,7 @@ internal static class ArgumentParser
             var equals = arg.IndexOf('=', StringComparison.Ordinal);
             var name = equals < 0 ? arg : arg[..equals];
             var spec = options.FirstOrDefault(o => o.Name == name) ?? throw CliException.Usage($"unknown option '{name}'");
-            if (values.ContainsKey(name))
+            if (values.ContainsKey(name) && !spec.Repeatable)
             {
                 throw CliException.Usage($"option '{name}' is given more than once");
             }
@@ -54,9 +54,14 @@ internal static class ArgumentParser
                 throw CliException.Usage($"option '{name}' needs a value ({spec.ValueName})");
             }
 
-            values[name] = value;
+            if (!values.TryGetValue(name, out var list))
+            {
+                values[name] = list = [];
+            }
+
+            list.Add(value);
         }
 
-        return new ParsedArguments(positionals, values);
+        return new ParsedArguments(positionals, values.ToDictionary(p => p.Key, p => (IReadOnlyList<string?>)p.Value, StringComparer.Ordinal));
     }
 }
