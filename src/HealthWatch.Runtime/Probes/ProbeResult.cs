@@ -78,6 +78,9 @@ public enum ProbeErrorKind
 
     /// <summary>A host function failed unexpectedly.</summary>
     HostError,
+
+    /// <summary>The run's manifest, a grant, the config or a limit is malformed, so nothing ran (reported by hosts such as the CLI).</summary>
+    InvalidConfiguration,
 }
 
 /// <summary>What a run consumed.</summary>
