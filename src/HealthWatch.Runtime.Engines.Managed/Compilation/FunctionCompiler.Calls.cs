@@ -42,7 +42,7 @@ internal sealed partial class FunctionCompiler
         Pop();
         LoadTable(tableIndex);
         _il.LoadConstant(_context.Settings.Types.GetId(type));
-        _il.Emit(OpCodes.Call, ResolveIndirect);
+        EmitCallHelper(ResolveIndirect);
         var callee = RentTemp(typeof(Execution.FunctionInstance));
         _il.Emit(OpCodes.Stloc, callee);
         PopMany(type.Parameters.Count);
@@ -55,9 +55,9 @@ internal sealed partial class FunctionCompiler
     private void EmitCallThrough(LocalBuilder function, FuncType type)
     {
         _il.Emit(OpCodes.Ldloc, function);
-        _il.Emit(OpCodes.Ldfld, Members.FunctionContext);
+        EmitField(OpCodes.Ldfld, Members.FunctionContext);
         _il.Emit(OpCodes.Ldloc, function);
-        _il.Emit(OpCodes.Ldfld, Members.FunctionCode);
+        EmitField(OpCodes.Ldfld, Members.FunctionCode);
         _il.EmitCalli(OpCodes.Calli, CallingConventions.Standard, ClrTypes.ReturnType(type.Results), ClrTypes.ParameterTypes(type), null);
     }
 

@@ -53,7 +53,7 @@ internal sealed partial class FunctionCompiler
                 PopMany(isLoad ? 1 : 2);
                 LoadBuffer();
                 _il.LoadConstant((long)offset);
-                _il.Emit(OpCodes.Call, method);
+                EmitCallHelper(method);
                 if (isLoad)
                 {
                     Push(type);
@@ -75,7 +75,7 @@ internal sealed partial class FunctionCompiler
                 _il.Emit(OpCodes.Stloc, delta);
                 _il.Emit(OpCodes.Ldloc, _memory!);
                 _il.Emit(OpCodes.Ldloc, delta);
-                _il.Emit(OpCodes.Call, Members.MemoryGrow);
+                EmitCallHelper(Members.MemoryGrow);
                 _il.Emit(OpCodes.Conv_I4);
                 ReturnTemp(delta);
                 break;
@@ -85,7 +85,7 @@ internal sealed partial class FunctionCompiler
                 PopMany(3);
                 LoadBuffer();
                 LoadElementOf(Members.InstanceDataSegments, segment);
-                _il.Emit(OpCodes.Call, MemoryInit);
+                EmitCallHelper(MemoryInit);
                 break;
             case Opcode.DataDrop:
                 DropSegment(Members.InstanceDataSegments, (int)reader.ReadVarU32(), Members.EmptyBytes);
@@ -95,13 +95,13 @@ internal sealed partial class FunctionCompiler
                 reader.ReadByte();
                 PopMany(3);
                 LoadBuffer();
-                _il.Emit(OpCodes.Call, MemoryCopy);
+                EmitCallHelper(MemoryCopy);
                 break;
             default:
                 reader.ReadByte();
                 PopMany(3);
                 LoadBuffer();
-                _il.Emit(OpCodes.Call, MemoryFill);
+                EmitCallHelper(MemoryFill);
                 break;
         }
     }
@@ -111,14 +111,14 @@ internal sealed partial class FunctionCompiler
     private void LoadBuffer()
     {
         _il.Emit(OpCodes.Ldloc, _memory!);
-        _il.Emit(OpCodes.Ldfld, Members.MemoryBuffer);
+        EmitField(OpCodes.Ldfld, Members.MemoryBuffer);
     }
 
     /// <summary>Pushes <c>instance.<paramref name="array"/>[<paramref name="index"/>]</c>.</summary>
     private void LoadElementOf(FieldInfo array, int index)
     {
         _il.Emit(OpCodes.Ldloc, _instance);
-        _il.Emit(OpCodes.Ldfld, array);
+        EmitField(OpCodes.Ldfld, array);
         _il.LoadConstant(index);
         _il.Emit(OpCodes.Ldelem_Ref);
     }
@@ -127,9 +127,9 @@ internal sealed partial class FunctionCompiler
     private void DropSegment(FieldInfo segments, int index, MethodInfo empty)
     {
         _il.Emit(OpCodes.Ldloc, _instance);
-        _il.Emit(OpCodes.Ldfld, segments);
+        EmitField(OpCodes.Ldfld, segments);
         _il.LoadConstant(index);
-        _il.Emit(OpCodes.Call, empty);
+        EmitCallHelper(empty);
         _il.Emit(OpCodes.Stelem_Ref);
     }
 }

@@ -19,7 +19,7 @@ internal sealed partial class FunctionCompiler
         var numeric = Numerics[op];
         if (numeric.Helper is { } helper)
         {
-            _il.Emit(OpCodes.Call, helper);
+            EmitCallHelper(helper);
         }
         else
         {
@@ -51,15 +51,15 @@ internal sealed partial class FunctionCompiler
                 break;
             case (ValType.F32, true):
                 _il.LoadConstant((int)bits);
-                _il.Emit(OpCodes.Call, OpaqueZero32);
+                EmitCallHelper(OpaqueZero32);
                 _il.Emit(OpCodes.Or);
-                _il.Emit(OpCodes.Call, Int32BitsToSingle);
+                EmitCallHelper(Int32BitsToSingle);
                 break;
             default:
                 _il.LoadConstant((long)bits);
-                _il.Emit(OpCodes.Call, OpaqueZero64);
+                EmitCallHelper(OpaqueZero64);
                 _il.Emit(OpCodes.Or);
-                _il.Emit(OpCodes.Call, Int64BitsToDouble);
+                EmitCallHelper(Int64BitsToDouble);
                 break;
         }
 

@@ -25,17 +25,17 @@ internal sealed partial class FunctionCompiler
                 var elementType = _context.TableElementTypes[getTable];
                 Pop();
                 LoadTable(getTable);
-                _il.Emit(OpCodes.Call, elementType == ValType.FuncRef ? TableGetFunction : TableGetExtern);
+                EmitCallHelper(elementType == ValType.FuncRef ? TableGetFunction : TableGetExtern);
                 Push(elementType);
                 break;
             case Opcode.TableSet:
                 PopMany(2);
                 LoadTable((int)reader.ReadVarU32());
-                _il.Emit(OpCodes.Call, TableSet);
+                EmitCallHelper(TableSet);
                 break;
             case Opcode.TableSize:
                 LoadTable((int)reader.ReadVarU32());
-                _il.Emit(OpCodes.Ldfld, Members.TableElements);
+                EmitField(OpCodes.Ldfld, Members.TableElements);
                 _il.Emit(OpCodes.Ldlen);
                 _il.Emit(OpCodes.Conv_I4);
                 Push(ValType.I32);
@@ -46,20 +46,20 @@ internal sealed partial class FunctionCompiler
             case Opcode.TableFill:
                 PopMany(3);
                 LoadTable((int)reader.ReadVarU32());
-                _il.Emit(OpCodes.Call, TableFill);
+                EmitCallHelper(TableFill);
                 break;
             case Opcode.TableCopy:
                 PopMany(3);
                 LoadTable((int)reader.ReadVarU32());
                 LoadTable((int)reader.ReadVarU32());
-                _il.Emit(OpCodes.Call, TableCopy);
+                EmitCallHelper(TableCopy);
                 break;
             case Opcode.TableInit:
                 var segment = (int)reader.ReadVarU32();
                 PopMany(3);
                 LoadTable((int)reader.ReadVarU32());
                 LoadElementOf(Members.InstanceElementSegments, segment);
-                _il.Emit(OpCodes.Call, TableInit);
+                EmitCallHelper(TableInit);
                 break;
             case Opcode.ElemDrop:
                 DropSegment(Members.InstanceElementSegments, (int)reader.ReadVarU32(), Members.EmptyObjects);
@@ -92,7 +92,7 @@ internal sealed partial class FunctionCompiler
         LoadTable(tableIndex);
         _il.Emit(OpCodes.Ldloc, delta);
         _il.Emit(OpCodes.Ldloc, init);
-        _il.Emit(OpCodes.Call, Members.TableGrow);
+        EmitCallHelper(Members.TableGrow);
         _il.Emit(OpCodes.Conv_I4);
         ReturnTemp(delta);
         ReturnTemp(init);

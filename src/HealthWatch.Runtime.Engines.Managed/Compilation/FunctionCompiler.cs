@@ -127,7 +127,7 @@ internal sealed partial class FunctionCompiler
         switch (op)
         {
             case Opcode.Unreachable:
-                _il.ThrowTrap(TrapCode.Unreachable);
+                ThrowTrap(TrapCode.Unreachable);
                 _unreachable = true;
                 break;
             case Opcode.Nop:
@@ -207,24 +207,24 @@ internal sealed partial class FunctionCompiler
         _state = _il.DeclareLocal(typeof(ExecutionState));
         var probe = _il.DeclareLocal(typeof(int));
         _il.LoadArgument(ContextArgument);
-        _il.Emit(OpCodes.Call, Members.AsModuleInstance);
+        EmitCallHelper(Members.AsModuleInstance);
         _il.Emit(OpCodes.Stloc, _instance);
         _il.Emit(OpCodes.Ldloc, _instance);
-        _il.Emit(OpCodes.Ldfld, Members.InstanceState);
+        EmitField(OpCodes.Ldfld, Members.InstanceState);
         _il.Emit(OpCodes.Stloc, _state);
 
         // The address of a local is (close to) the stack pointer: the frame must begin above StackLimit.
         _il.Emit(OpCodes.Ldloca, probe);
         _il.Emit(OpCodes.Conv_U);
         _il.Emit(OpCodes.Ldloc, _state);
-        _il.Emit(OpCodes.Ldfld, Members.StateStackLimit);
-        _il.TrapUnless(OpCodes.Bge_Un, TrapCode.CallStackExhausted);
+        EmitField(OpCodes.Ldfld, Members.StateStackLimit);
+        TrapUnless(OpCodes.Bge_Un, TrapCode.CallStackExhausted);
 
         AddToCallDepth(-1);
         _il.Emit(OpCodes.Ldloc, _state);
-        _il.Emit(OpCodes.Ldfld, Members.StateCallDepth);
+        EmitField(OpCodes.Ldfld, Members.StateCallDepth);
         _il.LoadConstant(0);
-        _il.TrapUnless(OpCodes.Bge, TrapCode.CallStackExhausted);
+        TrapUnless(OpCodes.Bge, TrapCode.CallStackExhausted);
 
         EmitCheckPoint();
         LoadInstanceMembers();
@@ -238,30 +238,30 @@ internal sealed partial class FunctionCompiler
         {
             _il.Emit(OpCodes.Ldloc, _state);
             _il.Emit(OpCodes.Ldloc, _state);
-            _il.Emit(OpCodes.Ldfld, Members.StateFuel);
+            EmitField(OpCodes.Ldfld, Members.StateFuel);
             _il.LoadConstant(cost);
             _il.Emit(OpCodes.Sub);
-            _il.Emit(OpCodes.Stfld, Members.StateFuel);
+            EmitField(OpCodes.Stfld, Members.StateFuel);
             _il.Emit(OpCodes.Ldloc, _state);
-            _il.Emit(OpCodes.Ldfld, Members.StateFuel);
+            EmitField(OpCodes.Ldfld, Members.StateFuel);
             _il.LoadConstant(0L);
-            _il.TrapUnless(OpCodes.Bge, TrapCode.OutOfFuel);
+            TrapUnless(OpCodes.Bge, TrapCode.OutOfFuel);
         }
 
         _il.Emit(OpCodes.Ldloc, _state);
         _il.Emit(OpCodes.Volatile);
-        _il.Emit(OpCodes.Ldfld, Members.StateInterrupt);
-        _il.TrapUnless(OpCodes.Brfalse, TrapCode.Interrupted);
+        EmitField(OpCodes.Ldfld, Members.StateInterrupt);
+        TrapUnless(OpCodes.Brfalse, TrapCode.Interrupted);
     }
 
     private void AddToCallDepth(int delta)
     {
         _il.Emit(OpCodes.Ldloc, _state);
         _il.Emit(OpCodes.Ldloc, _state);
-        _il.Emit(OpCodes.Ldfld, Members.StateCallDepth);
+        EmitField(OpCodes.Ldfld, Members.StateCallDepth);
         _il.LoadConstant(delta);
         _il.Emit(OpCodes.Add);
-        _il.Emit(OpCodes.Stfld, Members.StateCallDepth);
+        EmitField(OpCodes.Stfld, Members.StateCallDepth);
     }
 
     /// <summary>Loads the memory, globals, tables and imported functions the body uses into locals, once.</summary>
@@ -271,7 +271,7 @@ internal sealed partial class FunctionCompiler
         {
             _memory = _il.DeclareLocal(typeof(MemoryInstance));
             _il.Emit(OpCodes.Ldloc, _instance);
-            _il.Emit(OpCodes.Ldfld, Members.InstanceMemory);
+            EmitField(OpCodes.Ldfld, Members.InstanceMemory);
             _il.Emit(OpCodes.Stloc, _memory);
         }
 
@@ -292,7 +292,7 @@ internal sealed partial class FunctionCompiler
 
             var local = _il.DeclareLocal(elementType);
             _il.Emit(OpCodes.Ldloc, _instance);
-            _il.Emit(OpCodes.Ldfld, array);
+            EmitField(OpCodes.Ldfld, array);
             _il.LoadConstant(index);
             _il.Emit(OpCodes.Ldelem_Ref);
             _il.Emit(OpCodes.Stloc, local);
@@ -371,7 +371,7 @@ internal sealed partial class FunctionCompiler
         if (op == Opcode.GlobalGet)
         {
             LoadGlobal(index);
-            _il.Emit(OpCodes.Ldfld, field);
+            EmitField(OpCodes.Ldfld, field);
             Push(type);
             return;
         }
@@ -381,7 +381,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Stloc, value);
         LoadGlobal(index);
         _il.Emit(OpCodes.Ldloc, value);
-        _il.Emit(OpCodes.Stfld, field);
+        EmitField(OpCodes.Stfld, field);
         ReturnTemp(value);
     }
 
@@ -390,7 +390,7 @@ internal sealed partial class FunctionCompiler
         Pop();
         Pop();
         var type = Pop();
-        _il.Emit(OpCodes.Call, SelectMethod(type));
+        EmitCallHelper(SelectMethod(type));
         Push(type);
     }
 
@@ -422,6 +422,29 @@ internal sealed partial class FunctionCompiler
         {
             Push(type);
         }
+    }
+
+    /// <summary>ldfld/stfld with the field's token cached per module (looking a token up costs microseconds).</summary>
+    private void EmitField(OpCode op, System.Reflection.FieldInfo field) => _il.Emit(op, _context.FieldToken(field));
+
+    /// <summary>Calls a runtime helper through its same-module stub (see <see cref="ModuleContext.Callable"/>).</summary>
+    private void EmitCallHelper(System.Reflection.MethodInfo method) => _il.Emit(OpCodes.Call, _context.Callable(method));
+
+    /// <summary><c>throw Trap.Create(code)</c>.</summary>
+    private void ThrowTrap(TrapCode code)
+    {
+        _il.LoadConstant((int)code);
+        EmitCallHelper(Members.TrapCreate);
+        _il.Emit(OpCodes.Throw);
+    }
+
+    /// <summary>Emits <paramref name="branchIfOk"/> over a trap: the value(s) it tests must be on the stack.</summary>
+    private void TrapUnless(OpCode branchIfOk, TrapCode code)
+    {
+        var ok = _il.DefineLabel();
+        _il.Emit(branchIfOk, ok);
+        ThrowTrap(code);
+        _il.MarkLabel(ok);
     }
 
     /// <summary>A temporary local of the CLR type of <paramref name="type"/>; temporaries are pooled per type.</summary>

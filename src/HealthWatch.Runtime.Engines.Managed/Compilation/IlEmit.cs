@@ -2,7 +2,7 @@ using System.Reflection.Emit;
 
 namespace HealthWatch.Runtime.Engines.Managed.Compilation;
 
-/// <summary>Short-form emission of constants and arguments, and the trap sequence.</summary>
+/// <summary>Short-form emission of constants and arguments.</summary>
 internal static class IlEmit
 {
     public static void LoadConstant(this ILGenerator il, int value)
@@ -49,22 +49,5 @@ internal static class IlEmit
         {
             il.Emit(OpCodes.Starg, (short)index);
         }
-    }
-
-    /// <summary><c>throw Trap.Create(code)</c>.</summary>
-    public static void ThrowTrap(this ILGenerator il, TrapCode code)
-    {
-        il.LoadConstant((int)code);
-        il.Emit(OpCodes.Call, Members.TrapCreate);
-        il.Emit(OpCodes.Throw);
-    }
-
-    /// <summary>Emits <paramref name="branchIfOk"/> over a trap: the value(s) it tests must be on the stack.</summary>
-    public static void TrapUnless(this ILGenerator il, OpCode branchIfOk, TrapCode code)
-    {
-        var ok = il.DefineLabel();
-        il.Emit(branchIfOk, ok);
-        il.ThrowTrap(code);
-        il.MarkLabel(ok);
     }
 }

@@ -41,7 +41,7 @@ internal static class ModuleCompiler
             methods[i].SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
         }
 
-        var context = new ModuleContext(module, settings, methods);
+        var context = new ModuleContext(module, settings, type, methods);
         var maxFrame = 0;
         for (var i = 0; i < methods.Length; i++)
         {

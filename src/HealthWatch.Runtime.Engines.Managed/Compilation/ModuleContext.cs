@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Reflection.Emit;
 using HealthWatch.Runtime.Engines.Managed.Instructions;
 using HealthWatch.Runtime.Engines.Managed.Model;
@@ -7,8 +8,16 @@ namespace HealthWatch.Runtime.Engines.Managed.Compilation;
 /// <summary>What every function compiler of one module needs: index spaces with their types, and the methods to call.</summary>
 internal sealed class ModuleContext
 {
-    public ModuleContext(ModuleDefinition module, CompilerSettings settings, MethodBuilder[] methods)
+    private readonly TypeBuilder _type;
+    private readonly ModuleBuilder _moduleBuilder;
+    private readonly Dictionary<FieldInfo, int> _fieldTokens = [];
+    private readonly Dictionary<MethodInfo, MethodBuilder> _stubs = [];
+
+    /// <summary>Index spaces of <paramref name="module"/>; helper stubs go into <paramref name="type"/>, which holds <paramref name="methods"/>.</summary>
+    public ModuleContext(ModuleDefinition module, CompilerSettings settings, TypeBuilder type, MethodBuilder[] methods)
     {
+        _type = type;
+        _moduleBuilder = (ModuleBuilder)type.Module;
         Module = module;
         Settings = settings;
         Methods = methods;
@@ -54,6 +63,51 @@ internal sealed class ModuleContext
     public ValType[] GlobalTypes { get; }
 
     public ValType[] TableElementTypes { get; }
+
+    /// <summary>The metadata token of a field of the engine, looked up once per module.</summary>
+    public int FieldToken(FieldInfo field)
+    {
+        if (!_fieldTokens.TryGetValue(field, out var token))
+        {
+            token = _moduleBuilder.GetFieldMetadataToken(field);
+            _fieldTokens[field] = token;
+        }
+
+        return token;
+    }
+
+    /// <summary>
+    /// A private static method of the module's type that forwards to <paramref name="method"/> (a static helper, or an
+    /// instance method taking its object first), marked for inlining. Reflection.Emit builds a member reference
+    /// signature for every call to another assembly's method, which costs microseconds; a call to a method of the
+    /// same module costs nothing, so each helper is referenced once, from its stub.
+    /// </summary>
+    public MethodInfo Callable(MethodInfo method)
+    {
+        if (_stubs.TryGetValue(method, out var stub))
+        {
+            return stub;
+        }
+
+        var parameters = method.GetParameters().Select(p => p.ParameterType);
+        Type[] parameterTypes = method.IsStatic ? [.. parameters] : [method.DeclaringType!, .. parameters];
+        stub = _type.DefineMethod(
+            $"{method.DeclaringType!.Name}_{method.Name}_{_stubs.Count}",
+            MethodAttributes.Private | MethodAttributes.Static,
+            method.ReturnType,
+            parameterTypes);
+        stub.SetImplementationFlags(MethodImplAttributes.AggressiveInlining);
+        var il = stub.GetILGenerator();
+        for (var i = 0; i < parameterTypes.Length; i++)
+        {
+            il.LoadArgument(i);
+        }
+
+        il.Emit(OpCodes.Call, method);
+        il.Emit(OpCodes.Ret);
+        _stubs[method] = stub;
+        return stub;
+    }
 
     public (ValType[] Parameters, ValType[] Results) BlockSignature(BlockType type)
     {
