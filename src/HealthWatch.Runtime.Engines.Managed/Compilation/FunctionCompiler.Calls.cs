@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Reflection.Emit;
 
 namespace HealthWatch.Runtime.Engines.Managed.Compilation;
@@ -58,7 +57,7 @@ internal sealed partial class FunctionCompiler
         EmitField(OpCodes.Ldfld, Members.FunctionContext);
         _il.Emit(OpCodes.Ldloc, function);
         EmitField(OpCodes.Ldfld, Members.FunctionCode);
-        _il.EmitCalli(OpCodes.Calli, CallingConventions.Standard, ClrTypes.ReturnType(type.Results), ClrTypes.ParameterTypes(type), null);
+        _il.Emit(OpCodes.Call, _context.IndirectCaller(type));
     }
 
     private void PushResults(FuncType type)

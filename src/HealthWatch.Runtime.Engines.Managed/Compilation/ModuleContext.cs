@@ -12,6 +12,7 @@ internal sealed class ModuleContext
     private readonly ModuleBuilder _moduleBuilder;
     private readonly Dictionary<FieldInfo, int> _fieldTokens = [];
     private readonly Dictionary<MethodInfo, MethodBuilder> _stubs = [];
+    private readonly Dictionary<FuncType, MethodBuilder> _indirectCallers = [];
 
     /// <summary>Index spaces of <paramref name="module"/>; helper stubs go into <paramref name="type"/>, which holds <paramref name="methods"/>.</summary>
     public ModuleContext(ModuleDefinition module, CompilerSettings settings, TypeBuilder type, MethodBuilder[] methods)
@@ -106,6 +107,38 @@ internal sealed class ModuleContext
         il.Emit(OpCodes.Call, method);
         il.Emit(OpCodes.Ret);
         _stubs[method] = stub;
+        return stub;
+    }
+
+    /// <summary>
+    /// <c>static R CallIndirect(P..., object context, nint code)</c>: a <c>calli</c> of <paramref name="type"/>'s
+    /// signature, one per type and module, for the same reason as <see cref="Callable"/>: each <c>calli</c> site would
+    /// otherwise build and look up its signature.
+    /// </summary>
+    public MethodInfo IndirectCaller(FuncType type)
+    {
+        if (_indirectCallers.TryGetValue(type, out var stub))
+        {
+            return stub;
+        }
+
+        var returnType = ClrTypes.ReturnType(type.Results);
+        var parameterTypes = ClrTypes.ParameterTypes(type);
+        stub = _type.DefineMethod(
+            $"CallIndirect_{_indirectCallers.Count}",
+            MethodAttributes.Private | MethodAttributes.Static,
+            returnType,
+            [.. parameterTypes, typeof(nint)]);
+        stub.SetImplementationFlags(MethodImplAttributes.AggressiveInlining);
+        var il = stub.GetILGenerator();
+        for (var i = 0; i <= parameterTypes.Length; i++)
+        {
+            il.LoadArgument(i);
+        }
+
+        il.EmitCalli(OpCodes.Calli, CallingConventions.Standard, returnType, parameterTypes, null);
+        il.Emit(OpCodes.Ret);
+        _indirectCallers[type] = stub;
         return stub;
     }
 
