@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Reflection.Emit;
 using HealthWatch.Runtime.Engines.Managed.Execution;
 using HealthWatch.Runtime.Engines.Managed.Instructions;
@@ -66,7 +67,8 @@ internal sealed partial class FunctionCompiler
         compiler.EmitBody(context.Module.Bodies[definedIndex]);
 
         // Generously 16 bytes per value the JIT may keep in the frame, plus fixed overhead for spills and calls.
-        return (16 * (compiler._localTypes.Length + compiler._tempCount + compiler._maxStack)) + 1024;
+        var locals = compiler._localTypes.Length + compiler._tempCount + compiler._globals.Count + compiler._tables.Count + compiler._imports.Count;
+        return (16 * (locals + compiler._maxStack)) + 1024;
     }
 
     private void EmitBody(Model.FunctionBody body)
@@ -201,134 +203,6 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    private void EmitPrologue()
-    {
-        _instance = _il.DeclareLocal(typeof(ModuleInstance));
-        _state = _il.DeclareLocal(typeof(ExecutionState));
-        var probe = _il.DeclareLocal(typeof(int));
-        _il.LoadArgument(ContextArgument);
-        EmitCallHelper(Members.AsModuleInstance);
-        _il.Emit(OpCodes.Stloc, _instance);
-        _il.Emit(OpCodes.Ldloc, _instance);
-        EmitField(OpCodes.Ldfld, Members.InstanceState);
-        _il.Emit(OpCodes.Stloc, _state);
-
-        // The address of a local is (close to) the stack pointer: the frame must begin above StackLimit.
-        _il.Emit(OpCodes.Ldloca, probe);
-        _il.Emit(OpCodes.Conv_U);
-        _il.Emit(OpCodes.Ldloc, _state);
-        EmitField(OpCodes.Ldfld, Members.StateStackLimit);
-        TrapUnless(OpCodes.Bge_Un, TrapCode.CallStackExhausted);
-
-        AddToCallDepth(-1);
-        _il.Emit(OpCodes.Ldloc, _state);
-        EmitField(OpCodes.Ldfld, Members.StateCallDepth);
-        _il.LoadConstant(0);
-        TrapUnless(OpCodes.Bge, TrapCode.CallStackExhausted);
-
-        EmitCheckPoint();
-        LoadInstanceMembers();
-    }
-
-    /// <summary>Fuel for the code up to the next check point (if any), then the interrupt flag: at entry and at every loop header.</summary>
-    private void EmitCheckPoint()
-    {
-        var cost = _scan.Costs[_loopCount];
-        if (_context.Settings.ConsumeFuel && cost > 0)
-        {
-            _il.Emit(OpCodes.Ldloc, _state);
-            _il.Emit(OpCodes.Ldloc, _state);
-            EmitField(OpCodes.Ldfld, Members.StateFuel);
-            _il.LoadConstant(cost);
-            _il.Emit(OpCodes.Sub);
-            EmitField(OpCodes.Stfld, Members.StateFuel);
-            _il.Emit(OpCodes.Ldloc, _state);
-            EmitField(OpCodes.Ldfld, Members.StateFuel);
-            _il.LoadConstant(0L);
-            TrapUnless(OpCodes.Bge, TrapCode.OutOfFuel);
-        }
-
-        _il.Emit(OpCodes.Ldloc, _state);
-        _il.Emit(OpCodes.Volatile);
-        EmitField(OpCodes.Ldfld, Members.StateInterrupt);
-        TrapUnless(OpCodes.Brfalse, TrapCode.Interrupted);
-    }
-
-    private void AddToCallDepth(int delta)
-    {
-        _il.Emit(OpCodes.Ldloc, _state);
-        _il.Emit(OpCodes.Ldloc, _state);
-        EmitField(OpCodes.Ldfld, Members.StateCallDepth);
-        _il.LoadConstant(delta);
-        _il.Emit(OpCodes.Add);
-        EmitField(OpCodes.Stfld, Members.StateCallDepth);
-    }
-
-    /// <summary>Loads the memory, globals, tables and imported functions the body uses into locals, once.</summary>
-    private void LoadInstanceMembers()
-    {
-        if (_scan.UsesMemory)
-        {
-            _memory = _il.DeclareLocal(typeof(MemoryInstance));
-            _il.Emit(OpCodes.Ldloc, _instance);
-            EmitField(OpCodes.Ldfld, Members.InstanceMemory);
-            _il.Emit(OpCodes.Stloc, _memory);
-        }
-
-        LoadElements(_scan.Globals, Members.InstanceGlobals, typeof(GlobalInstance), _globals);
-        LoadElements(_scan.Tables, Members.InstanceTables, typeof(TableInstance), _tables);
-        LoadElements(_scan.ImportedCalls, Members.InstanceFunctions, typeof(FunctionInstance), _imports);
-    }
-
-    private void LoadElements(SortedSet<int> indices, System.Reflection.FieldInfo array, Type elementType, Dictionary<int, LocalBuilder> locals)
-    {
-        foreach (var index in indices)
-        {
-            // CIL allows 65,535 locals; past the budget, members are read from the instance at each use.
-            if (_locals.Length + _globals.Count + _tables.Count + _imports.Count >= CachedLocalsBudget)
-            {
-                return;
-            }
-
-            var local = _il.DeclareLocal(elementType);
-            _il.Emit(OpCodes.Ldloc, _instance);
-            EmitField(OpCodes.Ldfld, array);
-            _il.LoadConstant(index);
-            _il.Emit(OpCodes.Ldelem_Ref);
-            _il.Emit(OpCodes.Stloc, local);
-            locals[index] = local;
-        }
-    }
-
-    private void LoadGlobal(int index) => LoadCached(_globals, Members.InstanceGlobals, index);
-
-    private void LoadTable(int index) => LoadCached(_tables, Members.InstanceTables, index);
-
-    /// <summary>Pushes a global, table or function instance: from its local if the prologue loaded one, else from the instance.</summary>
-    private void LoadCached(Dictionary<int, LocalBuilder> locals, System.Reflection.FieldInfo array, int index)
-    {
-        if (locals.TryGetValue(index, out var local))
-        {
-            _il.Emit(OpCodes.Ldloc, local);
-        }
-        else
-        {
-            LoadElementOf(array, index);
-        }
-    }
-
-    /// <summary>With the results on the stack: restore the call depth, pack several results, return.</summary>
-    private void EmitReturnSequence()
-    {
-        AddToCallDepth(1);
-        if (_type.Results.Count > 1)
-        {
-            ClrTypes.EmitPackTuple(_il, ClrTypes.ReturnType(_type.Results));
-        }
-
-        _il.Emit(OpCodes.Ret);
-    }
-
     private void EmitLocal(Opcode op, int index)
     {
         var isArgument = index < _parameterCount;
@@ -425,27 +299,10 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>ldfld/stfld with the field's token cached per module (looking a token up costs microseconds).</summary>
-    private void EmitField(OpCode op, System.Reflection.FieldInfo field) => _il.Emit(op, _context.FieldToken(field));
+    private void EmitField(OpCode op, FieldInfo field) => _il.Emit(op, _context.FieldToken(field));
 
     /// <summary>Calls a runtime helper through its same-module stub (see <see cref="ModuleContext.Callable"/>).</summary>
-    private void EmitCallHelper(System.Reflection.MethodInfo method) => _il.Emit(OpCodes.Call, _context.Callable(method));
-
-    /// <summary><c>throw Trap.Create(code)</c>.</summary>
-    private void ThrowTrap(TrapCode code)
-    {
-        _il.LoadConstant((int)code);
-        EmitCallHelper(Members.TrapCreate);
-        _il.Emit(OpCodes.Throw);
-    }
-
-    /// <summary>Emits <paramref name="branchIfOk"/> over a trap: the value(s) it tests must be on the stack.</summary>
-    private void TrapUnless(OpCode branchIfOk, TrapCode code)
-    {
-        var ok = _il.DefineLabel();
-        _il.Emit(branchIfOk, ok);
-        ThrowTrap(code);
-        _il.MarkLabel(ok);
-    }
+    private void EmitCallHelper(MethodInfo method) => _il.Emit(OpCodes.Call, _context.Callable(method));
 
     /// <summary>A temporary local of the CLR type of <paramref name="type"/>; temporaries are pooled per type.</summary>
     private LocalBuilder RentTemp(ValType type) => RentTemp(ClrTypes.ToClr(type));

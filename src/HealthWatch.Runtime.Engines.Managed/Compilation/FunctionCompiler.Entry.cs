@@ -1,0 +1,158 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using HealthWatch.Runtime.Engines.Managed.Execution;
+
+namespace HealthWatch.Runtime.Engines.Managed.Compilation;
+
+/// <summary>
+/// Function entry and exit, per docs/managed-engine.md ("Limits in generated code"): the stack, call-depth, fuel
+/// and interrupt checks, the instance members loaded once at entry, and the return sequence that gives back the
+/// call depth. Traps are <c>throw Trap.Create(code)</c> so that the JIT keeps them out of the hot path.
+/// </summary>
+internal sealed partial class FunctionCompiler
+{
+    private void EmitPrologue()
+    {
+        _instance = _il.DeclareLocal(typeof(ModuleInstance));
+        _state = _il.DeclareLocal(typeof(ExecutionState));
+        var probe = _il.DeclareLocal(typeof(int));
+        _il.LoadArgument(ContextArgument);
+        EmitCallHelper(Members.AsModuleInstance);
+        _il.Emit(OpCodes.Stloc, _instance);
+        _il.Emit(OpCodes.Ldloc, _instance);
+        EmitField(OpCodes.Ldfld, Members.InstanceState);
+        _il.Emit(OpCodes.Stloc, _state);
+
+        // The address of a local is (close to) the stack pointer: the frame must begin above StackLimit.
+        _il.Emit(OpCodes.Ldloca, probe);
+        _il.Emit(OpCodes.Conv_U);
+        _il.Emit(OpCodes.Ldloc, _state);
+        EmitField(OpCodes.Ldfld, Members.StateStackLimit);
+        TrapUnless(OpCodes.Bge_Un, TrapCode.CallStackExhausted);
+
+        AddToCallDepth(-1);
+        _il.Emit(OpCodes.Ldloc, _state);
+        EmitField(OpCodes.Ldfld, Members.StateCallDepth);
+        _il.LoadConstant(0);
+        TrapUnless(OpCodes.Bge, TrapCode.CallStackExhausted);
+
+        EmitCheckPoint();
+        LoadInstanceMembers();
+    }
+
+    /// <summary>Fuel for the code up to the next check point (if any), then the interrupt flag: at entry and at every loop header.</summary>
+    private void EmitCheckPoint()
+    {
+        var cost = _scan.Costs[_loopCount];
+        if (_context.Settings.ConsumeFuel && cost > 0)
+        {
+            _il.Emit(OpCodes.Ldloc, _state);
+            _il.Emit(OpCodes.Ldloc, _state);
+            EmitField(OpCodes.Ldfld, Members.StateFuel);
+            _il.LoadConstant(cost);
+            _il.Emit(OpCodes.Sub);
+            EmitField(OpCodes.Stfld, Members.StateFuel);
+            _il.Emit(OpCodes.Ldloc, _state);
+            EmitField(OpCodes.Ldfld, Members.StateFuel);
+            _il.LoadConstant(0L);
+            TrapUnless(OpCodes.Bge, TrapCode.OutOfFuel);
+        }
+
+        _il.Emit(OpCodes.Ldloc, _state);
+        _il.Emit(OpCodes.Volatile);
+        EmitField(OpCodes.Ldfld, Members.StateInterrupt);
+        TrapUnless(OpCodes.Brfalse, TrapCode.Interrupted);
+    }
+
+    private void AddToCallDepth(int delta)
+    {
+        _il.Emit(OpCodes.Ldloc, _state);
+        _il.Emit(OpCodes.Ldloc, _state);
+        EmitField(OpCodes.Ldfld, Members.StateCallDepth);
+        _il.LoadConstant(delta);
+        _il.Emit(OpCodes.Add);
+        EmitField(OpCodes.Stfld, Members.StateCallDepth);
+    }
+
+    /// <summary>Loads the memory, globals, tables and imported functions the body uses into locals, once.</summary>
+    private void LoadInstanceMembers()
+    {
+        if (_scan.UsesMemory)
+        {
+            _memory = _il.DeclareLocal(typeof(MemoryInstance));
+            _il.Emit(OpCodes.Ldloc, _instance);
+            EmitField(OpCodes.Ldfld, Members.InstanceMemory);
+            _il.Emit(OpCodes.Stloc, _memory);
+        }
+
+        LoadElements(_scan.Globals, Members.InstanceGlobals, typeof(GlobalInstance), _globals);
+        LoadElements(_scan.Tables, Members.InstanceTables, typeof(TableInstance), _tables);
+        LoadElements(_scan.ImportedCalls, Members.InstanceFunctions, typeof(FunctionInstance), _imports);
+    }
+
+    private void LoadElements(SortedSet<int> indices, FieldInfo array, Type elementType, Dictionary<int, LocalBuilder> locals)
+    {
+        foreach (var index in indices)
+        {
+            // CIL allows 65,535 locals; past the budget, members are read from the instance at each use.
+            if (_locals.Length + _globals.Count + _tables.Count + _imports.Count >= CachedLocalsBudget)
+            {
+                return;
+            }
+
+            var local = _il.DeclareLocal(elementType);
+            _il.Emit(OpCodes.Ldloc, _instance);
+            EmitField(OpCodes.Ldfld, array);
+            _il.LoadConstant(index);
+            _il.Emit(OpCodes.Ldelem_Ref);
+            _il.Emit(OpCodes.Stloc, local);
+            locals[index] = local;
+        }
+    }
+
+    private void LoadGlobal(int index) => LoadCached(_globals, Members.InstanceGlobals, index);
+
+    private void LoadTable(int index) => LoadCached(_tables, Members.InstanceTables, index);
+
+    /// <summary>Pushes a global, table or function instance: from its local if the prologue loaded one, else from the instance.</summary>
+    private void LoadCached(Dictionary<int, LocalBuilder> locals, FieldInfo array, int index)
+    {
+        if (locals.TryGetValue(index, out var local))
+        {
+            _il.Emit(OpCodes.Ldloc, local);
+        }
+        else
+        {
+            LoadElementOf(array, index);
+        }
+    }
+
+    /// <summary>With the results on the stack: restore the call depth, pack several results, return.</summary>
+    private void EmitReturnSequence()
+    {
+        AddToCallDepth(1);
+        if (_type.Results.Count > 1)
+        {
+            ClrTypes.EmitPackTuple(_il, ClrTypes.ReturnType(_type.Results));
+        }
+
+        _il.Emit(OpCodes.Ret);
+    }
+
+    /// <summary><c>throw Trap.Create(code)</c>.</summary>
+    private void ThrowTrap(TrapCode code)
+    {
+        _il.LoadConstant((int)code);
+        EmitCallHelper(Members.TrapCreate);
+        _il.Emit(OpCodes.Throw);
+    }
+
+    /// <summary>Emits <paramref name="branchIfOk"/> over a trap: the value(s) it tests must be on the stack.</summary>
+    private void TrapUnless(OpCode branchIfOk, TrapCode code)
+    {
+        var ok = _il.DefineLabel();
+        _il.Emit(branchIfOk, ok);
+        ThrowTrap(code);
+        _il.MarkLabel(ok);
+    }
+}
