@@ -47,10 +47,16 @@ public sealed class ProbeContext
     /// <summary>The code passed to WASI <c>proc_exit</c>, if the probe exited that way.</summary>
     internal int? ExitCode { get; set; }
 
+    /// <summary>The run's log. Reading it first writes out text held back in per-run state (a partial WASI stdout line).</summary>
     internal IReadOnlyList<ProbeLogEntry> Logs
     {
         get
         {
+            foreach (var state in _state.Values)
+            {
+                (state as IPendingLog)?.Flush(this);
+            }
+
             lock (_logs)
             {
                 return [.. _logs];
@@ -65,6 +71,24 @@ public sealed class ProbeContext
         _grants.TryGet(capability, out var options) && options is T typed
             ? typed
             : throw new InvalidOperationException($"Capability '{capability}' is not granted with options of type {typeof(T).Name}.");
+
+    /// <summary>The typed options <paramref name="capability"/> was granted with, if it was granted with options of that type.</summary>
+    internal bool TryGetGrant<T>(string capability, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? options)
+        where T : class
+    {
+        options = _grants.TryGet(capability, out var value) ? value as T : null;
+        return options is not null;
+    }
+
+    /// <summary>Logs why a host call failed (at debug level, as the ABI promises) and returns <paramref name="code"/>.</summary>
+    /// <param name="function">The host function, e.g. <c>json_get</c>.</param>
+    /// <param name="code">What the call returns: an ABI error code or a WASI errno.</param>
+    /// <param name="reason">Why, for the log.</param>
+    internal int Fail(string function, int code, string reason)
+    {
+        Log(ProbeLogLevel.Debug, $"{function}: {reason}");
+        return code;
+    }
 
     /// <summary>Per-run state of type <typeparamref name="T"/>, created on first use; disposed after the run if disposable.</summary>
     public T GetState<T>(Func<T> create)
@@ -101,4 +125,11 @@ public sealed class ProbeContext
 
         _state.Clear();
     }
+}
+
+/// <summary>Per-run state that holds log text back (e.g. a partial line); it is written out when the logs are read.</summary>
+internal interface IPendingLog
+{
+    /// <summary>Writes the held-back text to <paramref name="context"/>'s log.</summary>
+    void Flush(ProbeContext context);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace HealthWatch.Runtime.Capabilities.Json;
 
@@ -17,7 +18,10 @@ internal static class JsonPath
     /// Finds the value at <paramref name="path"/> in <paramref name="json"/>. The whole document is read, so
     /// malformed JSON fails the same way wherever the value is.
     /// </summary>
-    /// <param name="json">UTF-8 JSON text: one value, no comments or trailing commas, nested at most <see cref="MaxDepth"/> deep.</param>
+    /// <param name="json">
+    /// UTF-8 JSON text: one value, valid UTF-8 throughout, no comments or trailing commas, nested at most
+    /// <see cref="MaxDepth"/> deep.
+    /// </param>
     /// <param name="path">The path; empty or <c>$</c> selects the whole document.</param>
     /// <param name="value">The value's JSON text (a string with its quotes), a slice of <paramref name="json"/>.</param>
     /// <param name="error">
@@ -29,7 +33,8 @@ internal static class JsonPath
     {
         ArgumentNullException.ThrowIfNull(path);
         value = default;
-        if (!TryParse(path, out var segments))
+        // The reader checks structure but not the UTF-8 inside strings, so check that first (vectorised, cheap).
+        if (!TryParse(path, out var segments) || !Utf8.IsValid(json))
         {
             error = ProbeErrorCodes.InvalidArgument;
             return false;
@@ -69,6 +74,11 @@ internal static class JsonPath
         segments = [];
         var i = path.StartsWith("$.", StringComparison.Ordinal) ? 2 : path.StartsWith('$') && (path.Length == 1 || path[1] == '[') ? 1 : 0;
         var dotted = i == 2;
+        if (dotted && path.Length == 2)
+        {
+            return false;
+        }
+
         while (i < path.Length)
         {
             Segment segment;

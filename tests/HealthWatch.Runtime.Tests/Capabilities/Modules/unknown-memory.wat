@@ -1,0 +1,3 @@
+;; unknown-memory: imports a memory; the host provides functions only.
+(module
+  (import "healthwatch" "memory" (memory 1)))
