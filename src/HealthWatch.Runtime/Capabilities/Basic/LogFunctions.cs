@@ -17,7 +17,7 @@ internal static class LogFunctions
     {
         if (!context.Memory.TryGetSpan(pointer, length, out var text))
         {
-            context.Fail("log", 0, $"the buffer ({pointer}, {length}) is outside memory");
+            context.Log(ProbeLogLevel.Debug, $"log: the buffer ({pointer}, {length}) is outside memory");
             return;
         }
 

@@ -45,7 +45,7 @@ internal static class WasiPoll
                 return context.Fail(Function, WasiErrno.Nosys, "only clock subscriptions are supported");
             }
 
-            var timeout = (long)Math.Min(BinaryPrimitives.ReadUInt64LittleEndian(subscription[24..]), long.MaxValue);
+            var timeout = (long)ulong.Min(BinaryPrimitives.ReadUInt64LittleEndian(subscription[24..]), long.MaxValue);
             var absolute = (BinaryPrimitives.ReadUInt16LittleEndian(subscription[40..]) & AbsoluteTime) != 0;
             long? now = BinaryPrimitives.ReadUInt32LittleEndian(subscription[16..]) switch
             {

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using HealthWatch.Runtime.Capabilities.Basic;
 using HealthWatch.Runtime.Engines;
@@ -125,7 +126,7 @@ internal sealed class WasiStdio : IPendingLog
         // without seek/tell rights is what wasi-libc's isatty() looks for, so stdout is line-buffered, not held back.
         fdstat.Clear();
         fdstat[0] = CharacterDevice;
-        context.Memory.TryWriteUInt64(a[1].AsInt32() + 8, fd == 0 ? RightFdRead : RightFdWrite);
+        BinaryPrimitives.WriteUInt64LittleEndian(fdstat[8..], fd == 0 ? RightFdRead : RightFdWrite);
         return WasiErrno.Success;
     }
 
