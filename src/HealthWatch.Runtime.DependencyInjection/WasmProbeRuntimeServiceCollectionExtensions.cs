@@ -31,8 +31,15 @@ public static class WasmProbeRuntimeServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
 
-        services.AddOptions<WasmProbeRuntimeOptions>().Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WasmProbeRuntimeOptions>, WasmProbeRuntimeOptionsValidator>());
+        var options = services.AddOptions<WasmProbeRuntimeOptions>().Configure(configure);
+
+        // ValidateOnStart registers a little more on every call; once is enough.
+        if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<WasmProbeRuntimeOptions>) && d.ImplementationType == typeof(WasmProbeRuntimeOptionsValidator)))
+        {
+            services.AddSingleton<IValidateOptions<WasmProbeRuntimeOptions>, WasmProbeRuntimeOptionsValidator>();
+            options.ValidateOnStart();
+        }
+
         services.TryAddSingleton<IWasmEngine>(static _ => new ManagedEngine());
         services.TryAddSingleton(static provider =>
         {

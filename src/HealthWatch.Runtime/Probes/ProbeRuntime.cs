@@ -87,6 +87,7 @@ public sealed class ProbeRuntime : IProbeRuntime, IDisposable
         var store = _engine.CreateStore(new WasmStoreLimits { Fuel = limits.Fuel, MaxMemoryPages = limits.MemoryPages });
         try
         {
+            var start = Stopwatch.GetTimestamp();
             WasmImports imports;
             try
             {
@@ -97,39 +98,21 @@ public sealed class ProbeRuntime : IProbeRuntime, IDisposable
                 Log.CapabilityNotGranted(_logger, module.Sha256, e.Capability);
                 throw;
             }
+            catch (WasmLinkException e)
+            {
+                return Finish(module, context, store, null, Abi(e), start);
+            }
 
-            var start = Stopwatch.GetTimestamp();
             runCancellation.CancelAfter(limits.Timeout);
 
             // Guest code runs on a guest thread; this thread goes back to the pool until it is done.
             var run = await _engine.RunAsync(new ProbeRun(module.Compiled, store, imports, context, config).Execute, CancellationToken.None).ConfigureAwait(false);
-            var latencyMs = Math.Max(Stopwatch.GetElapsedTime(start).TotalMilliseconds, double.Epsilon);
 
-            // proc_exit(0) ends the probe normally: a verdict it reported stands.
-            var failure = run.Failure is WasmTrapException { InnerException: ProbeExitException { ExitCode: 0 } } ? null : run.Failure;
-            var error = run.Error ?? (failure is null ? null : Classify(failure, limits, cancellationToken));
-            var result = new ProbeResult
-            {
-                Success = false,
-                LatencyMs = latencyMs,
-                Logs = context.Logs,
-                LogsTruncated = context.LogTruncated,
-                Usage = new ProbeUsage
-                {
-                    FuelUsed = limits.Fuel - (store.RemainingFuel ?? limits.Fuel),
-                    PeakMemoryBytes = run.MemoryBytes,
-                    HostCalls = context.HostCalls,
-                    HostCallMs = context.HostCallTicks * 1000.0 / Stopwatch.Frequency,
-                    CompileMs = module.CompileMs,
-                    InstantiateMs = run.InstantiateMs,
-                    ExecuteMs = run.ExecuteMs,
-                },
-            };
-            result = error is not null ? result with { Message = error.Message, Error = error }
-                : context.Verdict is { } verdict ? ResultMarshaller.Apply(result, verdict)
-                : NoVerdict(result, run);
-            LogResult(module, result);
-            return result;
+            // A timeout or cancellation fails the run whatever the probe did meanwhile (docs/probe-abi.md, "The
+            // verdict"): a host call that gave up on the run's token may have let the probe return normally.
+            var error = runCancellation.IsCancellationRequested ? Cancelled(limits, cancellationToken)
+                : run.Error ?? (run.Failure is { } failure ? Classify(failure, limits) : null);
+            return Finish(module, context, store, run, error, start);
         }
         finally
         {
@@ -182,40 +165,71 @@ public sealed class ProbeRuntime : IProbeRuntime, IDisposable
         return bytes;
     }
 
-    private static ProbeResult NoVerdict(ProbeResult result, ProbeRun run)
+    private ProbeResult Finish(ProbeModule module, ProbeContext context, IWasmStore store, ProbeRun? run, ProbeError? error, long start)
     {
-        var message = run.ReturnCode is { } code
-            ? $"The probe returned {code} without reporting a verdict."
-            : "The probe exited without reporting a verdict.";
-        return result with { Message = message, Error = new ProbeError(ProbeErrorKind.NoVerdict, message) };
-    }
-
-    private void LogResult(ProbeModule module, ProbeResult result)
-    {
-        if (result.Error is { } error)
+        var limits = context.Limits;
+        var result = new ProbeResult
         {
-            Log.ProbeFailed(_logger, module.Sha256, error.Kind, result.LatencyMs, error.Message);
+            Success = false,
+
+            // Never zero, even on a coarse clock: a result always took some time.
+            LatencyMs = Math.Max(Stopwatch.GetElapsedTime(start).TotalMilliseconds, 0.001),
+            Logs = context.Logs,
+            LogsTruncated = context.LogTruncated,
+            Usage = new ProbeUsage
+            {
+                FuelUsed = limits.Fuel - (store.RemainingFuel ?? limits.Fuel),
+                PeakMemoryBytes = run?.MemoryBytes ?? 0,
+                HostCalls = context.HostCalls,
+                HostCallMs = context.HostCallTicks * 1000.0 / Stopwatch.Frequency,
+                CompileMs = module.CompileMs,
+                InstantiateMs = run?.InstantiateMs ?? 0,
+                ExecuteMs = run?.ExecuteMs ?? 0,
+            },
+        };
+
+        result = error is not null ? result with { Message = error.Message, Error = error }
+            : context.Verdict is { } verdict ? ResultMarshaller.Apply(result, verdict)
+            : NoVerdict(result, run);
+        if (result.Error is { } failed)
+        {
+            Log.ProbeFailed(_logger, module.Sha256, failed.Kind, result.LatencyMs, failed.Message);
         }
         else
         {
             Log.ProbeFinished(_logger, module.Sha256, result.Success, result.LatencyMs);
         }
+
+        return result;
     }
 
-    private static ProbeError Classify(WasmException failure, ProbeLimits limits, CancellationToken callerToken)
+    private static ProbeResult NoVerdict(ProbeResult result, ProbeRun? run)
     {
-        var cancelled = callerToken.IsCancellationRequested;
-        return failure switch
-        {
-            WasmTrapException { Code: TrapCode.HostError, InnerException: ProbeExitException exit } => new ProbeError(ProbeErrorKind.Exit, $"The probe exited with code {exit.ExitCode}."),
-            WasmTrapException { Code: TrapCode.Interrupted } or WasmTrapException { Code: TrapCode.HostError, InnerException: OperationCanceledException } => cancelled
-                ? new ProbeError(ProbeErrorKind.Cancelled, "The run was cancelled.")
-                : new ProbeError(ProbeErrorKind.Timeout, $"The probe did not finish within its timeout of {limits.Timeout.TotalMilliseconds} ms."),
-            WasmTrapException { Code: TrapCode.OutOfFuel } => new ProbeError(ProbeErrorKind.OutOfFuel, $"The probe used up its fuel ({limits.Fuel}).", TrapCode.OutOfFuel),
-            WasmTrapException { Code: TrapCode.ResourceLimitExceeded } => new ProbeError(ProbeErrorKind.ResourceLimit, $"The probe needs more memory or table space than its limits allow ({limits.MemoryPages} pages of memory).", TrapCode.ResourceLimitExceeded),
-            WasmTrapException { Code: TrapCode.HostError } trap => new ProbeError(ProbeErrorKind.HostError, $"A host function failed: {trap.InnerException?.Message}", TrapCode.HostError),
-            WasmTrapException trap => new ProbeError(ProbeErrorKind.Trap, $"The probe trapped: {trap.Message}{(trap.Frames.Count > 0 ? $" in {trap.Frames[0]}" : string.Empty)}", trap.Code),
-            _ => new ProbeError(ProbeErrorKind.AbiViolation, $"ABI violation: {failure.Message}"),
-        };
+        var message = run?.ReturnCode is { } code
+            ? $"The probe returned {code} without reporting a verdict."
+            : "The probe exited without reporting a verdict.";
+        return result with { Message = message, Error = new ProbeError(ProbeErrorKind.NoVerdict, message) };
     }
+
+    private static ProbeError Cancelled(ProbeLimits limits, CancellationToken callerToken) => callerToken.IsCancellationRequested
+        ? new ProbeError(ProbeErrorKind.Cancelled, "The run was cancelled.")
+        : new ProbeError(ProbeErrorKind.Timeout, $"The probe did not finish within its timeout of {limits.Timeout.TotalMilliseconds} ms.");
+
+    private static ProbeError Abi(WasmLinkException e) => new(ProbeErrorKind.AbiViolation, $"ABI violation: {e.Message}");
+
+    /// <summary>The error for a trap or link failure; null for <c>proc_exit(0)</c>, which ends the probe normally.</summary>
+    private static ProbeError? Classify(WasmException failure, ProbeLimits limits) => failure switch
+    {
+        WasmTrapException { Code: TrapCode.HostError, InnerException: ProbeExitException exit } => exit.ExitCode == 0
+            ? null
+            : new ProbeError(ProbeErrorKind.Exit, $"The probe exited with code {exit.ExitCode}."),
+        WasmTrapException { Code: TrapCode.OutOfFuel } => new ProbeError(ProbeErrorKind.OutOfFuel, $"The probe used up its fuel ({limits.Fuel}).", TrapCode.OutOfFuel),
+        WasmTrapException { Code: TrapCode.ResourceLimitExceeded } => new ProbeError(
+            ProbeErrorKind.ResourceLimit, $"The probe needs more memory or table space than its limits allow ({limits.MemoryPages} pages of memory).", TrapCode.ResourceLimitExceeded),
+        WasmTrapException { Code: TrapCode.HostError } trap => new ProbeError(ProbeErrorKind.HostError, $"A host function failed: {trap.InnerException?.Message}", TrapCode.HostError),
+        WasmTrapException trap => new ProbeError(
+            ProbeErrorKind.Trap, $"The probe trapped: {trap.Message}{(trap.Frames.Count > 0 ? $" in {trap.Frames[0]}" : string.Empty)}", trap.Code),
+        WasmLinkException link => Abi(link),
+        _ => new ProbeError(ProbeErrorKind.AbiViolation, $"ABI violation: {failure.Message}"),
+    };
 }

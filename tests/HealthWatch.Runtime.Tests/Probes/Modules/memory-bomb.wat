@@ -1,0 +1,12 @@
+;; Grows its memory a page at a time until memory.grow fails, then reports its config as the verdict.
+(module
+  (import "healthwatch" "set_result" (func $set_result (param i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (func (export "hw_alloc") (param $size i32) (result i32) (i32.const 1024))
+  (func (export "hw_probe") (param $ptr i32) (param $len i32) (result i32)
+    (block $full
+      (loop $grow
+        (br_if $full (i32.eq (memory.grow (i32.const 1)) (i32.const -1)))
+        (br $grow)))
+    (drop (call $set_result (local.get $ptr) (local.get $len)))
+    (i32.const 0)))

@@ -1,0 +1,10 @@
+;; Reports success, then traps: the trap wins.
+(module
+  (import "healthwatch" "set_result" (func $set_result (param i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (func (export "hw_alloc") (param $size i32) (result i32) (i32.const 1024))
+  (func $fail (export "fail") unreachable)
+  (func (export "hw_probe") (param $ptr i32) (param $len i32) (result i32)
+    (drop (call $set_result (local.get $ptr) (local.get $len)))
+    (call $fail)
+    (i32.const 0)))

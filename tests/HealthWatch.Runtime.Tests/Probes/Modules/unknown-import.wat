@@ -1,0 +1,6 @@
+;; Imports a function no capability provides.
+(module
+  (import "env" "mystery" (func $mystery))
+  (memory (export "memory") 1)
+  (func (export "hw_alloc") (param $size i32) (result i32) (i32.const 1024))
+  (func (export "hw_probe") (param $ptr i32) (param $len i32) (result i32) (i32.const 1)))
