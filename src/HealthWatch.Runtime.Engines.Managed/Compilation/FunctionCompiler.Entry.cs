@@ -83,6 +83,8 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldloc, _instance);
             EmitField(OpCodes.Ldfld, Members.InstanceMemory);
             _il.Emit(OpCodes.Stloc, _memory);
+            _buffer = _il.DeclareLocal(typeof(byte[]));
+            ReloadBuffer();
         }
 
         LoadElements(_scan.Globals, Members.InstanceGlobals, typeof(GlobalInstance), _globals);

@@ -6,7 +6,8 @@ namespace HealthWatch.Runtime.Engines.Managed.Compilation;
 
 /// <summary>
 /// Memory instructions. Loads and stores call the bounds-checked <see cref="MemoryOps"/> accessors with the
-/// current buffer (it is replaced on growth, so it is read at each access) and the offset as a constant.
+/// buffer and the offset as a constant. The buffer is kept in a local: growth replaces it, so the local is
+/// reloaded after <c>memory.grow</c> and after every call (the callee, or a host function, may grow the memory).
 /// </summary>
 internal sealed partial class FunctionCompiler
 {
@@ -78,6 +79,7 @@ internal sealed partial class FunctionCompiler
                 EmitCallHelper(Members.MemoryGrow);
                 _il.Emit(OpCodes.Conv_I4);
                 ReturnTemp(delta);
+                ReloadBuffer();
                 break;
             case Opcode.MemoryInit:
                 var segment = (int)reader.ReadVarU32();
@@ -108,10 +110,19 @@ internal sealed partial class FunctionCompiler
 
     private static (MethodInfo, ValType) Accessor(string name, ValType type) => (Members.Static(typeof(MemoryOps), name), type);
 
-    private void LoadBuffer()
+    private void LoadBuffer() => _il.Emit(OpCodes.Ldloc, _buffer!);
+
+    /// <summary>Refreshes the buffer local from the memory, if the function uses memory.</summary>
+    private void ReloadBuffer()
     {
+        if (_buffer is null)
+        {
+            return;
+        }
+
         _il.Emit(OpCodes.Ldloc, _memory!);
         EmitField(OpCodes.Ldfld, Members.MemoryBuffer);
+        _il.Emit(OpCodes.Stloc, _buffer);
     }
 
     /// <summary>Pushes <c>instance.<paramref name="array"/>[<paramref name="index"/>]</c>.</summary>

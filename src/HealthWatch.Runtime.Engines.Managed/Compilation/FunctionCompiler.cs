@@ -38,6 +38,7 @@ internal sealed partial class FunctionCompiler
     private LocalBuilder _instance = null!;
     private LocalBuilder _state = null!;
     private LocalBuilder? _memory;
+    private LocalBuilder? _buffer;
     private bool _unreachable;
     private int _skipDepth;
     private int _loopCount;

@@ -40,6 +40,15 @@ public class MemoryTests
     }
 
     [Test]
+    public void Access_AfterACalleeGrewMemory_UsesTheNewBuffer()
+    {
+        var module = CompiledTestModule.Load("memory.wasm");
+
+        module.Call("load_after_callee_grows").Should().Be(9);
+        module.Instance.Memory!.Buffer[70000].Should().Be(9);
+    }
+
+    [Test]
     public void BulkOperations_CheckTheWholeRangeFirst()
     {
         var module = CompiledTestModule.Load("memory.wasm");

@@ -11,4 +11,10 @@
   (func (export "drop") (data.drop $d))
   (func (export "fill") (param i32 i32 i32) (memory.fill (local.get 0) (local.get 1) (local.get 2)))
   (func (export "copy") (param i32 i32 i32) (memory.copy (local.get 0) (local.get 1) (local.get 2)))
+  (func $grow_one (result i32) (memory.grow (i32.const 1)))
+  ;; The callee replaces the buffer; the caller must not keep using the old one.
+  (func (export "load_after_callee_grows") (result i32)
+    (drop (call $grow_one))
+    (i32.store8 (i32.const 70000) (i32.const 9))
+    (i32.load8_u (i32.const 70000)))
 )
