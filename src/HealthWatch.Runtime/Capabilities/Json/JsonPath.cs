@@ -33,6 +33,7 @@ internal static class JsonPath
     {
         ArgumentNullException.ThrowIfNull(path);
         value = default;
+
         // The reader checks structure but not the UTF-8 inside strings, so check that first (vectorised, cheap).
         if (!TryParse(path, out var segments) || !Utf8.IsValid(json))
         {
