@@ -8,4 +8,6 @@ internal sealed class CliException(int exitCode, string message) : Exception(mes
     public static CliException Usage(string message) => new(ExitCodes.Usage, message);
 
     public static CliException BadModule(string message) => new(ExitCodes.BadModule, message);
+
+    public static CliException BadConfiguration(string message) => new(ExitCodes.BadConfiguration, message);
 }

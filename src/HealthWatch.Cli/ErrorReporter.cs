@@ -60,7 +60,7 @@ internal static class ErrorReporter
         }
     }
 
-    private static string Describe(ModuleErrorKind kind) => kind switch
+    public static string Describe(ModuleErrorKind kind) => kind switch
     {
         ModuleErrorKind.Malformed => "malformed module",
         ModuleErrorKind.Invalid => "invalid module",

@@ -24,7 +24,7 @@ internal static class HelpText
     {
         var width = commands.Max(c => c.Name.Length) + 4;
         var text = new StringBuilder()
-            .AppendLine("healthwatch: runs WebAssembly modules with the HealthWatch managed engine.")
+            .AppendLine("healthwatch: runs WebAssembly health probes and modules with the HealthWatch managed engine.")
             .AppendLine()
             .AppendLine("Usage: healthwatch <command> [arguments] [options]")
             .AppendLine("       healthwatch --help | --version")

@@ -4,7 +4,7 @@ namespace HealthWatch.Cli.Tests;
 
 public class ArgumentParserTests
 {
-    private static readonly OptionSpec[] Options = [new("--fuel", "N", "fuel"), OptionSpec.Help];
+    private static readonly OptionSpec[] Options = [new("--fuel", "N", "fuel"), new("--allow", "NAME", "allow", Repeatable: true), OptionSpec.Help];
 
     [Test]
     public void Parse_OptionsAnywhere_SeparatesThemFromPositionals()
@@ -34,6 +34,16 @@ public class ArgumentParserTests
     public void Parse_ShortHelp_MeansHelp()
     {
         ArgumentParser.Parse(["-h"], Options).HasOption("--help").Should().BeTrue();
+    }
+
+    [Test]
+    public void Parse_RepeatableOption_KeepsEveryValueInOrder()
+    {
+        var parsed = ArgumentParser.Parse(["--allow", "log", "x", "--allow=clock"], Options);
+
+        parsed.GetAll("--allow").Should().Equal("log", "clock");
+        parsed.GetString("--allow").Should().Be("clock");
+        parsed.GetAll("--fuel").Should().BeEmpty();
     }
 
     [Test]

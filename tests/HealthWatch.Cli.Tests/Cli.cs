@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HealthWatch.Cli;
 
 namespace HealthWatch.Cli.Tests;
@@ -8,6 +9,16 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
     public string[] StdoutLines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     public string[] StderrLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Stdout parsed as one JSON document.</summary>
+    public JsonElement Json
+    {
+        get
+        {
+            using var document = JsonDocument.Parse(Stdout);
+            return document.RootElement.Clone();
+        }
+    }
 
     /// <summary>Asserts the exit code, showing both outputs when it differs.</summary>
     public void ShouldExit(int exitCode) =>
@@ -20,6 +31,9 @@ internal static class Cli
     public static string ModulesDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "modules");
 
     public static string Module(string relativePath) => Path.Combine(ModulesDirectory, relativePath);
+
+    /// <summary>A sample probe from <c>samples/probes</c>, e.g. <c>http-status.wasm</c> or <c>hostile/trap.wasm</c>.</summary>
+    public static string Probe(string relativePath) => Path.Combine(AppContext.BaseDirectory, "probes", relativePath);
 
     public static CliResult Run(params string[] args)
     {

@@ -9,7 +9,8 @@ public class CliAppTests
         var result = Cli.Run(option);
 
         result.ShouldExit(0);
-        result.Stdout.Should().Contain("invoke").And.Contain("Exit codes:").And.Contain("4  link error");
+        result.Stdout.Should().Contain("invoke").And.Contain("run").And.Contain("inspect")
+            .And.Contain("Exit codes:").And.Contain("4  link error").And.Contain("6  run: the probe needs a capability");
         result.Stderr.Should().BeEmpty();
     }
 
@@ -60,5 +61,26 @@ public class CliAppTests
 
         result.ShouldExit(0);
         result.Stdout.Should().StartWith("Usage: healthwatch invoke");
+    }
+
+    [Test]
+    public void Run_RunHelp_DescribesGrantsManifestAndExitCodes()
+    {
+        var result = Cli.Run("run", "--help");
+
+        result.ShouldExit(0);
+        result.Stdout.Should().StartWith("Usage: healthwatch run <probe.wasm>")
+            .And.Contain("--allow-http HOSTS").And.Contain("--allow CAPABILITY[=JSON]").And.Contain("--manifest FILE")
+            .And.Contain("--fuel N").And.Contain("--timeout MS").And.Contain("--memory-pages N")
+            .And.Contain("7  run: bad manifest, grant, config or limit");
+    }
+
+    [Test]
+    public void Run_InspectHelp_DescribesTheJsonOption()
+    {
+        var result = Cli.Run("inspect", "-h");
+
+        result.ShouldExit(0);
+        result.Stdout.Should().StartWith("Usage: healthwatch inspect <module.wasm> [--json]").And.Contain("--json");
     }
 }
