@@ -12,6 +12,10 @@ internal static class TestProbes
     public static string Path(string name) =>
         System.IO.Path.Combine(TestContext.CurrentContext.TestDirectory, "Probes", "Modules", name + ".wasm");
 
+    /// <summary>The path of a sample or hostile probe from samples/probes, copied next to the tests.</summary>
+    public static string SamplePath(string name) =>
+        System.IO.Path.Combine(TestContext.CurrentContext.TestDirectory, "Probes", "Samples", name + ".wasm");
+
     /// <summary>The default registry plus <c>test-block</c>, whose <c>test.block</c> import runs <paramref name="block"/>.</summary>
     public static CapabilityRegistry Registry(Action<ProbeContext>? block = null) =>
         CapabilityRegistry.CreateDefault().Register(new BlockingCapability(block ?? (_ => { })));
