@@ -32,16 +32,35 @@ internal sealed class ProbeRun(IWasmModule module, IWasmStore store, WasmImports
     /// <summary>What the engine threw, if it did: a trap (including <c>proc_exit</c>) or a link error.</summary>
     public WasmException? Failure { get; private set; }
 
+    /// <summary>Whether the run's token (timeout or caller) had fired when the probe ended.</summary>
+    public bool Cancelled { get; private set; }
+
     /// <summary>The size of the probe's memory now, in bytes.</summary>
     public long MemoryBytes => _memory?.Length ?? 0;
 
     /// <summary>Runs the probe; call on a guest thread. Never throws for anything the probe does.</summary>
     public ProbeRun Execute()
     {
+        try
+        {
+            Run();
+        }
+        finally
+        {
+            // Read here rather than after the hop back to the caller, which may take a while on a busy machine:
+            // a probe that finished in time did not time out.
+            Cancelled = context.CancellationToken.IsCancellationRequested;
+        }
+
+        return this;
+    }
+
+    private void Run()
+    {
         if (CheckExports() is { } problem)
         {
             Error = new ProbeError(ProbeErrorKind.AbiViolation, $"ABI violation: {problem}");
-            return this;
+            return;
         }
 
         var token = context.CancellationToken;
@@ -54,7 +73,7 @@ internal sealed class ProbeRun(IWasmModule module, IWasmStore store, WasmImports
         catch (WasmException e) when (e is WasmTrapException or WasmLinkException)
         {
             Failure = e;
-            return this;
+            return;
         }
         finally
         {
@@ -64,7 +83,7 @@ internal sealed class ProbeRun(IWasmModule module, IWasmStore store, WasmImports
         start = Stopwatch.GetTimestamp();
         try
         {
-            Run(instance, token);
+            Call(instance, token);
         }
         catch (WasmTrapException e)
         {
@@ -74,11 +93,9 @@ internal sealed class ProbeRun(IWasmModule module, IWasmStore store, WasmImports
         {
             ExecuteMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
-
-        return this;
     }
 
-    private void Run(IWasmInstance instance, CancellationToken token)
+    private void Call(IWasmInstance instance, CancellationToken token)
     {
         _memory = instance.GetMemory("memory");
         context.Memory.Attach(_memory);

@@ -110,7 +110,7 @@ public sealed class ProbeRuntime : IProbeRuntime, IDisposable
 
             // A timeout or cancellation fails the run whatever the probe did meanwhile (docs/probe-abi.md, "The
             // verdict"): a host call that gave up on the run's token may have let the probe return normally.
-            var error = runCancellation.IsCancellationRequested ? Cancelled(limits, cancellationToken)
+            var error = run.Cancelled ? Cancelled(limits, cancellationToken)
                 : run.Error ?? (run.Failure is { } failure ? Classify(failure, limits) : null);
             return Finish(module, context, store, run, error, start);
         }
