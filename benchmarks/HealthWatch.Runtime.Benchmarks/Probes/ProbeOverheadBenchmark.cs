@@ -1,0 +1,48 @@
+using BenchmarkDotNet.Attributes;
+using HealthWatch.Runtime.Capabilities;
+using HealthWatch.Runtime.Engines;
+using HealthWatch.Runtime.Probes;
+
+namespace HealthWatch.Runtime.Benchmarks.Probes;
+
+/// <summary>
+/// What the probe runtime adds around a probe that does no I/O (<c>Modules/verdict-probe.wat</c>: it only sets a
+/// verdict): store, host-import binding, instantiation, config copy, <c>hw_probe</c>, verdict parsing, result.
+/// The module is compiled once; the managed engine is the only one that meters fuel, which runs need.
+/// </summary>
+[MemoryDiagnoser]
+public class ProbeOverheadBenchmark
+{
+    private readonly byte[] _bytes = BenchmarkModules.Read("verdict-probe.wasm");
+    private readonly ProbeGrants _grants = ProbeGrants.None;
+    private IWasmEngine _engine = null!;
+    private ProbeRuntime _runtime = null!;
+    private ProbeModule _module = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _engine = Engines.Create(Engines.Managed);
+        _runtime = new ProbeRuntime(_engine);
+        _module = _runtime.LoadModuleAsync(_bytes).GetAwaiter().GetResult();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _runtime.Dispose();
+        _engine.Dispose();
+    }
+
+    /// <summary>A run of a module already loaded: the per-run overhead.</summary>
+    [Benchmark(Baseline = true)]
+    public async Task<bool> ExecuteLoadedModule() => (await _runtime.ExecuteProbeAsync(_module, "{}", _grants)).Success;
+
+    /// <summary>A load that hits the module cache (hashing the bytes), then a run: what a host that passes bytes on every check pays.</summary>
+    [Benchmark]
+    public async Task<bool> LoadFromCacheAndExecute()
+    {
+        var module = await _runtime.LoadModuleAsync(_bytes);
+        return (await _runtime.ExecuteProbeAsync(module, "{}", _grants)).Success;
+    }
+}
