@@ -75,6 +75,8 @@ public sealed class ProbeManifestTests
     [TestCase("""{"module":"p.wasm","grants":[]}""", "grants")]
     [TestCase("""{"module":"p.wasm","grants":{"teleport":{}}}""", "grants.teleport")]
     [TestCase("""{"module":"p.wasm","grants":{"log":{"verbose":true}}}""", "grants.log.verbose")]
+    [TestCase("""{"module":"p.wasm","grants":{"http":{"allow":["example.com","bad host!"]}}}""", "grants.http.allow[1]")]
+    [TestCase("""{"module":"p.wasm","grants":{"filesystem":{}}}""", "grants.filesystem")]
     [TestCase("""{"module":"p.wasm","limits":5}""", "limits")]
     [TestCase("""{"module":"p.wasm","limits":{"fuel":0}}""", "limits.fuel")]
     [TestCase("""{"module":"p.wasm","limits":{"timeoutMs":-1}}""", "limits.timeoutMs")]
