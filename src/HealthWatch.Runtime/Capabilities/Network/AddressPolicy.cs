@@ -13,6 +13,7 @@ namespace HealthWatch.Runtime.Capabilities.Network;
 internal static class AddressPolicy
 {
     private static readonly IPAddress Nat64Prefix = IPAddress.Parse("64:ff9b::");
+    private static readonly IPAddress TranslatedPrefix = IPAddress.Parse("::ffff:0:0:0");
 
     private static readonly (uint Network, int Bits, string Name)[] RestrictedV4 =
     [
@@ -87,8 +88,9 @@ internal static class AddressPolicy
     }
 
     /// <summary>
-    /// The IPv4 address an IPv6 address carries, if any: IPv4-mapped (<c>::ffff:0:0/96</c>), IPv4-compatible
-    /// (<c>::/96</c>, deprecated but still routed by some stacks), NAT64 (<c>64:ff9b::/96</c>) and 6to4 (<c>2002::/16</c>).
+    /// The IPv4 address an IPv6 address carries, if any: IPv4-mapped (<c>::ffff:0:0/96</c>), IPv4-translated
+    /// (<c>::ffff:0:0:0/96</c>), IPv4-compatible (<c>::/96</c>, deprecated but still routed by some stacks), NAT64
+    /// (<c>64:ff9b::/96</c>) and 6to4 (<c>2002::/16</c>).
     /// </summary>
     public static IPAddress? EmbeddedIPv4(IPAddress address)
     {
@@ -105,7 +107,7 @@ internal static class AddressPolicy
         Span<byte> bytes = stackalloc byte[16];
         address.TryWriteBytes(bytes, out _);
         var compatible = bytes[..12].IndexOfAnyExcept((byte)0) < 0 && BinaryPrimitives.ReadUInt32BigEndian(bytes[12..]) > 1;
-        if (compatible || InPrefix(bytes, Nat64Prefix, 96))
+        if (compatible || InPrefix(bytes, Nat64Prefix, 96) || InPrefix(bytes, TranslatedPrefix, 96))
         {
             return new IPAddress(bytes[12..]);
         }

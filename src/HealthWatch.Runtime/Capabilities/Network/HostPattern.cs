@@ -40,13 +40,6 @@ internal sealed record HostPattern(string? Name, bool Wildcard, IPAddress? Addre
         return host.Address is null && (Wildcard ? host.Name.EndsWith("." + Name, StringComparison.Ordinal) : host.Name == Name);
     }
 
-    /// <inheritdoc />
-    public override string ToString()
-    {
-        var host = Address is { AddressFamily: AddressFamily.InterNetworkV6 } ? $"[{Address}]" : Address?.ToString() ?? (Wildcard ? "*." + Name : Name);
-        return Port is { } port ? $"{host}:{port}" : host!;
-    }
-
     private static HostPattern? TryParseCore(string text, out string? problem)
     {
         problem = null;

@@ -67,7 +67,7 @@ internal sealed class HttpCapability : ProbeCapability
             return NetworkImports.Fail(context, Function, ProbeErrorCodes.NotAllowed, $"{spec.Method} {spec.Url} refused: {refusal}");
         }
 
-        if (HttpRunState.BuildMessage(spec.Method, spec.Url, spec.Headers, spec.Body, out problem) is not { } message)
+        if (HttpRequestSpec.CreateMessage(spec.Method, spec.Url, spec.Headers, spec.Body, out problem) is not { } message)
         {
             return NetworkImports.Fail(context, Function, ProbeErrorCodes.InvalidArgument, problem!);
         }
@@ -98,10 +98,11 @@ internal sealed class HttpCapability : ProbeCapability
 
         try
         {
-            // -1 waits for the request's own timeout, which always ends it.
+            // -1 waits for the request's own timeout, which always ends it. "Still running" is not logged: it is
+            // what polling with a short timeout expects, and a log line per poll would crowd out the real failures.
             if (!exchange!.Completion.Wait(timeout, context.CancellationToken))
             {
-                return NetworkImports.Fail(context, Function, ProbeErrorCodes.TimedOut, $"request {a[0].AsInt32()} is still running after {timeout} ms");
+                return ProbeErrorCodes.TimedOut;
             }
         }
         catch (OperationCanceledException)

@@ -126,7 +126,7 @@ internal sealed class HttpExchange
         // Credentials the probe set for the first origin do not travel to another one.
         var sameOrigin = Uri.Compare(target, _spec.Url, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0;
         var headers = sameOrigin ? _spec.Headers : _spec.Headers.Where(h => !IsCredential(h.Key));
-        return HttpRunState.BuildMessage(method, target, headers, keepBody ? _spec.Body : null, out problem);
+        return HttpRequestSpec.CreateMessage(method, target, headers, keepBody ? _spec.Body : null, out problem);
     }
 
     private static bool IsCredential(string header) =>

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using System.Text.Json;
 
@@ -61,6 +62,36 @@ internal sealed class HttpRequestSpec
     /// <summary>Whether <paramref name="text"/> is an HTTP token (RFC 9110 §5.6.2), as methods and header names must be.</summary>
     public static bool IsToken(string? text) =>
         !string.IsNullOrEmpty(text) && text.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal));
+
+    /// <summary>Builds a request message; null with the reason when the handler will not take a header.</summary>
+    public static HttpRequestMessage? CreateMessage(string method, Uri url, IEnumerable<KeyValuePair<string, string>> headers, byte[]? body, out string? problem)
+    {
+        problem = null;
+        var message = new HttpRequestMessage(new HttpMethod(method), url) { Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        if (body is not null)
+        {
+            message.Content = new ByteArrayContent(body);
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            if (message.Headers.TryAddWithoutValidation(name, value))
+            {
+                continue;
+            }
+
+            // Content headers (Content-Type, ...) live on the content, which a bodiless request then gets, empty.
+            message.Content ??= new ByteArrayContent([]);
+            if (!message.Content.Headers.TryAddWithoutValidation(name, value))
+            {
+                problem = $"header \"{name}\" may not be set";
+                message.Dispose();
+                return null;
+            }
+        }
+
+        return message;
+    }
 
     /// <summary>Why <paramref name="url"/> cannot be requested (not absolute http/https, user info, no valid host), or null.</summary>
     public static string? UrlProblem(Uri url) =>
@@ -144,6 +175,7 @@ internal sealed class HttpRequestSpec
         return null;
     }
 
+    /// <summary>Assigns <paramref name="value"/> and reports no problem, so that each field's arm above is one expression.</summary>
     private static string? Set<T>(out T target, T value)
     {
         target = value;

@@ -55,36 +55,6 @@ internal sealed class HttpRunState : IDisposable
 
     public HttpMessageInvoker Invoker { get; }
 
-    /// <summary>Builds a request message; null with the reason when the handler will not take a header.</summary>
-    public static HttpRequestMessage? BuildMessage(string method, Uri url, IEnumerable<KeyValuePair<string, string>> headers, byte[]? body, out string? problem)
-    {
-        problem = null;
-        var message = new HttpRequestMessage(new HttpMethod(method), url) { Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
-        if (body is not null)
-        {
-            message.Content = new ByteArrayContent(body);
-        }
-
-        foreach (var (name, value) in headers)
-        {
-            if (message.Headers.TryAddWithoutValidation(name, value))
-            {
-                continue;
-            }
-
-            // Content headers (Content-Type, ...) live on the content, which a bodiless request then gets, empty.
-            message.Content ??= new ByteArrayContent([]);
-            if (!message.Content.Headers.TryAddWithoutValidation(name, value))
-            {
-                problem = $"header \"{name}\" may not be set";
-                message.Dispose();
-                return null;
-            }
-        }
-
-        return message;
-    }
-
     /// <summary>Why the grant refuses <paramref name="method"/> to <paramref name="url"/>, or null when it allows it.</summary>
     public string? Refusal(string method, Uri url)
     {
@@ -102,9 +72,15 @@ internal sealed class HttpRunState : IDisposable
     {
         lock (_gate)
         {
-            if (_disposed || _exchanges.Count >= Policy.Grant.MaxInFlight || _lastHandle == int.MaxValue)
+            if (_disposed || _lastHandle == int.MaxValue)
             {
-                Log($"http_send: {_exchanges.Count} requests are open, grants.http.maxInFlight is {Policy.Grant.MaxInFlight}; http_close some first");
+                Log("http_send: no more handles in this run");
+                return ProbeErrorCodes.Limit;
+            }
+
+            if (_exchanges.Count >= Policy.Grant.MaxInFlight)
+            {
+                Log($"http_send: {_exchanges.Count} requests are open and grants.http.maxInFlight is {Policy.Grant.MaxInFlight}; http_close one first");
                 return ProbeErrorCodes.Limit;
             }
 

@@ -11,7 +11,7 @@ internal delegate Task<IPAddress[]> HostResolver(string host, CancellationToken 
 internal sealed class AddressRefusedException(string message) : IOException(message);
 
 /// <summary>An open TCP connection with how long its phases took.</summary>
-internal sealed record SafeConnection(Socket Socket, IPAddress Address, double DnsMs, double ConnectMs);
+internal sealed record SafeConnection(Socket Socket, double DnsMs, double ConnectMs);
 
 /// <summary>
 /// Opens TCP connections for probes. It resolves the name itself and checks each address it is about to connect to,
@@ -78,7 +78,7 @@ internal static class SafeConnector
             try
             {
                 await socket.ConnectAsync(new IPEndPoint(target, port), cancellationToken).ConfigureAwait(false);
-                return new SafeConnection(socket, target, dnsMs, Stopwatch.GetElapsedTime(connecting).TotalMilliseconds);
+                return new SafeConnection(socket, dnsMs, Stopwatch.GetElapsedTime(connecting).TotalMilliseconds);
             }
             catch (SocketException ex) when (i + 1 < open.Count)
             {

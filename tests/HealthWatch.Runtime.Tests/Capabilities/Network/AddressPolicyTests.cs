@@ -30,6 +30,7 @@ public class AddressPolicyTests
     [TestCase("::ffff:10.0.0.1", "private")]
     [TestCase("::ffff:169.254.169.254", "metadata")]
     [TestCase("::127.0.0.1", "loopback")]
+    [TestCase("::ffff:0:7f00:1", "loopback")]
     [TestCase("64:ff9b::a9fe:a9fe", "metadata")]
     [TestCase("2002:7f00:1::1", "loopback")]
     public void RestrictedRange_RestrictedAddress_NamesTheRange(string address, string expected) =>
