@@ -213,7 +213,7 @@ public sealed class ProbeRuntime : IProbeRuntime, IDisposable
 
     private static ProbeError Cancelled(ProbeLimits limits, CancellationToken callerToken) => callerToken.IsCancellationRequested
         ? new ProbeError(ProbeErrorKind.Cancelled, "The run was cancelled.")
-        : new ProbeError(ProbeErrorKind.Timeout, $"The probe did not finish within its timeout of {limits.Timeout.TotalMilliseconds} ms.");
+        : new ProbeError(ProbeErrorKind.Timeout, $"The probe did not finish within its timeout of {(long)limits.Timeout.TotalMilliseconds} ms.");
 
     private static ProbeError Abi(WasmLinkException e) => new(ProbeErrorKind.AbiViolation, $"ABI violation: {e.Message}");
 
