@@ -17,6 +17,7 @@ internal sealed class HttpExchange
     private readonly CancellationTokenSource _cancellation;
     private Uri _url;
     private int _redirects;
+    private volatile bool _closed;
 
     private HttpExchange(HttpRunState run, HttpRequestSpec spec, HttpRequestMessage first)
     {
@@ -39,6 +40,7 @@ internal sealed class HttpExchange
     /// <summary>Cancels the request if it is still running, and frees its timer once it has ended.</summary>
     public void Close()
     {
+        _closed = true;
         _cancellation.Cancel();
         Completion.ContinueWith(
             static (_, state) => ((CancellationTokenSource)state!).Dispose(),
@@ -84,6 +86,11 @@ internal sealed class HttpExchange
                     ? HttpOutcome.Completed(response, _url, _redirects, whole, _timings)
                     : Fail(ProbeErrorCodes.TooLarge, $"the body is over grants.http.maxResponseBytes ({_run.Policy.Grant.MaxResponseBytes} bytes)");
             }
+        }
+        catch (OperationCanceledException) when (_closed)
+        {
+            // Nobody can ask for the outcome of a closed request, so there is nothing to log.
+            return HttpOutcome.Failed(ProbeErrorCodes.BadHandle, "closed", _url, _redirects, _timings);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -79,10 +79,10 @@ public class DnsCapabilityTests
     {
         using var probe = Harness(["db.test"], ("db.test", ["10.0.0.5"]));
         var (address, length) = probe.Put("db.test");
-        var full = probe.CallForText("dns_resolve", address, length).Result;
         var buffer = probe.Allocate(8);
 
-        probe.Call("dns_resolve", address, length, buffer, 8).Should().Be(full);
+        // Each answer has its own durationMs, so only its shape is known: {"addresses":["10.0.0.5"],"durationMs":...}.
+        probe.Call("dns_resolve", address, length, buffer, 8).Should().BeGreaterThan("""{"addresses":["10.0.0.5"],"durationMs":0}""".Length - 1);
         probe.Read(buffer, 8).Should().Be("{\"addres");
     }
 
