@@ -100,7 +100,7 @@ internal static class HostImportBinder
                     return;
                 }
 
-                throw new InvalidOperationException($"Host call limit reached: the probe made more than {max} host calls.");
+                throw new HostCallLimitException(max);
             }
 
             var start = Stopwatch.GetTimestamp();

@@ -226,6 +226,8 @@ public sealed class ProbeRuntime : IProbeRuntime, IDisposable
         WasmTrapException { Code: TrapCode.OutOfFuel } => new ProbeError(ProbeErrorKind.OutOfFuel, $"The probe used up its fuel ({limits.Fuel}).", TrapCode.OutOfFuel),
         WasmTrapException { Code: TrapCode.ResourceLimitExceeded } => new ProbeError(
             ProbeErrorKind.ResourceLimit, $"The probe needs more memory or table space than its limits allow ({limits.MemoryPages} pages of memory).", TrapCode.ResourceLimitExceeded),
+        WasmTrapException { Code: TrapCode.HostError, InnerException: HostCallLimitException limit } => new ProbeError(
+            ProbeErrorKind.ResourceLimit, limit.Message, TrapCode.HostError),
         WasmTrapException { Code: TrapCode.HostError } trap => new ProbeError(ProbeErrorKind.HostError, $"A host function failed: {trap.InnerException?.Message}", TrapCode.HostError),
         WasmTrapException trap => new ProbeError(
             ProbeErrorKind.Trap, $"The probe trapped: {trap.Message}{(trap.Frames.Count > 0 ? $" in {trap.Frames[0]}" : string.Empty)}", trap.Code),

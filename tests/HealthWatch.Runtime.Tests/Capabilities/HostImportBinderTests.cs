@@ -143,7 +143,7 @@ public sealed class HostImportBinderTests : CapabilityTestBase
         var call = () => run.Call("call_log", 2, 0, 2);
 
         call.Should().Throw<WasmTrapException>().Which.Should().Match<WasmTrapException>(e =>
-            e.Code == TrapCode.HostError && e.InnerException is InvalidOperationException);
+            e.Code == TrapCode.HostError && e.InnerException is HostCallLimitException);
         run.Lines().Should().BeEmpty();
     }
 

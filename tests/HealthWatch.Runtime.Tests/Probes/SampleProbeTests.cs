@@ -189,7 +189,7 @@ public sealed class SampleProbeTests
         result.LogsTruncated.Should().BeTrue();
         result.Logs.Sum(l => Encoding.UTF8.GetByteCount(l.Message)).Should().BeLessThanOrEqualTo(limits.MaxLogBytes);
         result.Usage.HostCalls.Should().BeGreaterThan(limits.MaxHostCalls);
-        result.Error!.Kind.Should().Be(ProbeErrorKind.HostError, "log has no result to return HW_ELIMIT in, so the call past the limit fails");
+        result.Error!.Kind.Should().Be(ProbeErrorKind.ResourceLimit, "log has no result to return HW_ELIMIT in, so the call past the limit ends the run");
         result.Message.Should().ContainEquivalentOf("host call limit");
     }
 
