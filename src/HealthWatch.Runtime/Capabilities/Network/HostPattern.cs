@@ -24,7 +24,7 @@ internal sealed record HostPattern(string? Name, bool Wildcard, IPAddress? Addre
         return pattern;
     }
 
-    /// <summary>Whether the pattern matches <paramref name="host"/> on <paramref name="port"/> (null: any port).</summary>
+    /// <summary>Whether the pattern matches <paramref name="host"/> on <paramref name="port"/> (null for a DNS name, which has no port).</summary>
     public bool Matches(HostName host, int? port)
     {
         if (Port is { } wanted && port != wanted)
