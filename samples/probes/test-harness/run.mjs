@@ -4,7 +4,7 @@
 // no memory limit, no address filtering beyond the grant's host:port list, plain http only.
 //
 //   node run.mjs <probe.wasm> '<config json>' ['<grants json>']
-//   grants: {"http": {"allow": ["127.0.0.1:8080"]}, "dns": {}, "tcp": {}, "log": {}, "clock": {}, ...}
+//   grants: {"http": {"allow": ["127.0.0.1:8080"]}, "dns": {"allow": [...]}, "tcp": {"allow": [...]}, "log": {}, "clock": {}, ...}
 // Prints one JSON line: {"verdict": {...} | null, "error": {"kind", "message"} | null, "logs": [...], "hostCalls": n}
 import fs from 'node:fs';
 import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
