@@ -92,5 +92,16 @@ public class RunHttpTests
         result.Json.GetProperty("success").GetBoolean().Should().BeTrue();
     }
 
+    [Test]
+    public void Run_TcpConnectWithAllowJson_GrantsThroughTheCapabilitysParser()
+    {
+        var config = $$"""{"host":"127.0.0.1","port":{{_server.BaseUri.Port}}}""";
+
+        var result = Cli.Run("run", Cli.Probe("tcp-connect.wasm"), "--config", config, "--allow", $$"""tcp={"allow":["{{_server.HostAndPort}}"]}""");
+
+        result.ShouldExit(0);
+        result.Json.GetProperty("message").GetString().Should().StartWith($"{_server.HostAndPort} open in ");
+    }
+
     private string Config(string path) => $$"""{"url":"{{_server.Url(path)}}"}""";
 }

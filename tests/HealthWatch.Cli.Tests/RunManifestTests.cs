@@ -47,6 +47,17 @@ public class RunManifestTests
     }
 
     [Test]
+    public void Run_ManifestAndModuleArgument_TheArgumentOverridesTheManifestsModule()
+    {
+        var manifest = WriteManifest("""{ "module": "missing.wasm", "config": { "name": "manifest" }, "grants": { "log": {} } }""");
+
+        var result = Cli.Run("run", "--manifest", manifest, Cli.Probe("wasi-hello.wasm"));
+
+        result.ShouldExit(0);
+        result.Json.GetProperty("message").GetString().Should().Be("said hello to manifest");
+    }
+
+    [Test]
     public void Run_ManifestWithoutGrant_ReportsCapabilityNotGranted()
     {
         var manifest = WriteManifest($$"""{ "module": "{{Json(Cli.Probe("http-status.wasm"))}}", "config": { "url": "{{_server.Url("/health")}}" } }""");
