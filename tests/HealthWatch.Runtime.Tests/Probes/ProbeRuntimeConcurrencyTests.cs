@@ -4,6 +4,8 @@ using HealthWatch.Runtime.Probes;
 
 namespace HealthWatch.Runtime.Tests.Probes;
 
+// Alone, so that no other test grows the thread pool while this one measures it.
+[NonParallelizable]
 public sealed class ProbeRuntimeConcurrencyTests
 {
     private const int Probes = 200;
