@@ -32,7 +32,7 @@ internal sealed class RunCommand : ICommand
         of a capability not granted does not run. Grants:
           --allow-http 127.0.0.1:8080,example.com   the http capability for these hosts (host[:port])
           --allow log                               a capability without options (log, clock, random, ...)
-          --allow 'tcp={"allow":["127.0.0.1:5432"]}' a capability with its grant options as JSON
+          --allow 'tcp={"allow":["db:5432"]}'       a capability with its grant options as JSON
         A manifest (docs/manifest.schema.json) gives the module, config, grants and limits in one
         file; the module path, --config, grant and limit options given with it override its values.
 
@@ -65,15 +65,7 @@ internal sealed class RunCommand : ICommand
         ProbeResult result;
         try
         {
-            var manifest = manifestPath is null ? null : RunRequest.LoadManifest(manifestPath, capabilities);
-            var grants = manifest?.Grants ?? new ProbeGrants();
-            ProbeGrantFlags.Apply(grants, capabilities, arguments.GetAll(Allow), arguments.GetString(AllowHttp));
-            var request = new RunRequest(
-                arguments.Positionals.Count == 1 ? arguments.Positionals[0] : manifest!.ModulePath,
-                arguments.GetString(Config) is { } config ? RunRequest.ReadConfig(config) : manifest?.ConfigJson,
-                grants,
-                limits(manifest?.Limits ?? ProbeLimits.Default));
-            result = Execute(request, capabilities);
+            result = Execute(ReadRequest(arguments, manifestPath, limits, capabilities), capabilities);
         }
         catch (Exception e) when (RunFailure.From(e) is { } failure)
         {
@@ -90,6 +82,19 @@ internal sealed class RunCommand : ICommand
             { Error.Kind: ProbeErrorKind.AbiViolation } => ExitCodes.LinkError,
             _ => ExitCodes.ProbeFailed,
         };
+    }
+
+    /// <summary>The run the options describe: the manifest's, if any, with the options over it.</summary>
+    private static RunRequest ReadRequest(ParsedArguments arguments, string? manifestPath, Func<ProbeLimits, ProbeLimits> limits, CapabilityRegistry capabilities)
+    {
+        var manifest = manifestPath is null ? null : RunRequest.LoadManifest(manifestPath, capabilities);
+        var grants = manifest?.Grants ?? new ProbeGrants();
+        ProbeGrantFlags.Apply(grants, capabilities, arguments.GetAll(Allow), arguments.GetString(AllowHttp));
+        return new RunRequest(
+            arguments.Positionals.Count == 1 ? arguments.Positionals[0] : manifest!.ModulePath,
+            arguments.GetString(Config) is { } config ? RunRequest.ReadConfig(config) : manifest?.ConfigJson,
+            grants,
+            limits(manifest?.Limits ?? ProbeLimits.Default));
     }
 
     private static ProbeResult Execute(RunRequest request, CapabilityRegistry capabilities)
