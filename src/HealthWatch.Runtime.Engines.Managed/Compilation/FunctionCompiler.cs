@@ -120,7 +120,7 @@ internal sealed partial class FunctionCompiler
                 _skipDepth--;
                 break;
             default:
-                FunctionScan.SkipImmediates(ref reader, op);
+                Immediates.Skip(ref reader, op);
                 break;
         }
     }
@@ -169,7 +169,7 @@ internal sealed partial class FunctionCompiler
                 _il.Emit(OpCodes.Pop);
                 break;
             case Opcode.Select or Opcode.SelectTyped:
-                FunctionScan.SkipImmediates(ref reader, op);
+                Immediates.Skip(ref reader, op);
                 EmitSelect();
                 break;
             case Opcode.LocalGet or Opcode.LocalSet or Opcode.LocalTee:

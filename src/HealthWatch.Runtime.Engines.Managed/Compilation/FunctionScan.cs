@@ -42,73 +42,6 @@ internal sealed class FunctionScan
         return scan;
     }
 
-    /// <summary>Skips the immediates of <paramref name="op"/>.</summary>
-    public static void SkipImmediates(ref WasmReader reader, Opcode op)
-    {
-        switch (op)
-        {
-            case Opcode.Block or Opcode.Loop or Opcode.If:
-                reader.ReadBlockType();
-                break;
-            case Opcode.Br or Opcode.BrIf or Opcode.Call or Opcode.LocalGet or Opcode.LocalSet or Opcode.LocalTee
-                or Opcode.GlobalGet or Opcode.GlobalSet or Opcode.TableGet or Opcode.TableSet or Opcode.RefFunc
-                or Opcode.DataDrop or Opcode.ElemDrop or Opcode.TableGrow or Opcode.TableSize or Opcode.TableFill:
-                reader.ReadVarU32();
-                break;
-            case Opcode.BrTable:
-                var count = reader.ReadVarU32();
-                for (var i = 0u; i <= count; i++)
-                {
-                    reader.ReadVarU32();
-                }
-
-                break;
-            case Opcode.CallIndirect or Opcode.TableInit or Opcode.TableCopy:
-                reader.ReadVarU32();
-                reader.ReadVarU32();
-                break;
-            case Opcode.SelectTyped:
-                var types = reader.ReadVarU32();
-                for (var i = 0u; i < types; i++)
-                {
-                    reader.ReadValType();
-                }
-
-                break;
-            case >= Opcode.I32Load and <= Opcode.I64Store32:
-                reader.ReadMemArg();
-                break;
-            case Opcode.MemorySize or Opcode.MemoryGrow or Opcode.MemoryFill:
-                reader.ReadByte();
-                break;
-            case Opcode.MemoryInit:
-                reader.ReadVarU32();
-                reader.ReadByte();
-                break;
-            case Opcode.MemoryCopy:
-                reader.ReadByte();
-                reader.ReadByte();
-                break;
-            case Opcode.I32Const:
-                reader.ReadVarS32();
-                break;
-            case Opcode.I64Const:
-                reader.ReadVarS64();
-                break;
-            case Opcode.F32Const:
-                reader.ReadF32Bits();
-                break;
-            case Opcode.F64Const:
-                reader.ReadF64Bits();
-                break;
-            case Opcode.RefNull:
-                reader.ReadRefType();
-                break;
-            default:
-                break;
-        }
-    }
-
     private void Record(Opcode op, ref WasmReader reader, int importedFunctionCount)
     {
         switch (op)
@@ -141,10 +74,10 @@ internal sealed class FunctionScan
                 break;
             case (>= Opcode.I32Load and <= Opcode.MemoryGrow) or Opcode.MemoryInit or Opcode.MemoryCopy or Opcode.MemoryFill:
                 UsesMemory = true;
-                SkipImmediates(ref reader, op);
+                Immediates.Skip(ref reader, op);
                 break;
             default:
-                SkipImmediates(ref reader, op);
+                Immediates.Skip(ref reader, op);
                 break;
         }
     }
