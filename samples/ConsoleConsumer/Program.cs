@@ -23,6 +23,8 @@ foreach (var check in SampleChecks.Create(server))
 
 ResultTable.Write(Console.Out, outcomes);
 var expected = outcomes.Count(o => o.AsExpected);
+var cache = provider.GetRequiredService<ProbeRuntime>().CacheStatistics;
 Console.WriteLine();
+Console.WriteLine($"Module cache: {cache.Misses} modules compiled, {cache.Hits} loads served from the cache.");
 Console.WriteLine($"{expected}/{outcomes.Count} probes behaved as expected.");
 return expected == outcomes.Count ? 0 : 1;
