@@ -51,6 +51,7 @@ public class CliAppTests
         result.ShouldExit(0);
         result.Stdout.Should().StartWith("Usage: healthwatch invoke <module.wasm> <export> [args...]")
             .And.Contain("--fuel N").And.Contain("--timeout MS").And.Contain("--max-memory-pages N")
+            .And.Contain("--repeat R").And.Contain("--warmup W").And.Contain("timing: compile_ms=")
             .And.Contain("-h, --help").And.Contain("Exit codes:");
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using HealthWatch.Cli.CommandLine;
 using HealthWatch.Runtime.Engines;
 using HealthWatch.Runtime.Engines.Managed;
@@ -10,6 +12,11 @@ internal sealed class InvokeCommand : ICommand
     private const string Fuel = "--fuel";
     private const string Timeout = "--timeout";
     private const string MaxMemoryPages = "--max-memory-pages";
+    private const string Repeat = "--repeat";
+    private const string Warmup = "--warmup";
+
+    // Bounds the array of timed durations; a benchmark needs far fewer calls.
+    private const int MaxCalls = 1_000_000;
 
     public string Name => "invoke";
 
@@ -27,6 +34,11 @@ internal sealed class InvokeCommand : ICommand
           f32, f64  decimal (1.5, -0, 2e-3), nan, inf, -inf
         Results: integers in signed decimal; floats as the shortest decimal that round-trips (NaN, Infinity, -0).
         A trap prints 'trap: <message>' and the WebAssembly backtrace on stderr.
+
+        With --repeat or --warmup the export is called W times untimed, then R times timed, in one
+        instance (results are printed once), and the last line on stderr is
+          timing: compile_ms=X instantiate_ms=X first_call_ms=X median_call_ms=X
+        compile is loading the module, first call the first of all calls, median over the R timed calls.
         """;
 
     public IReadOnlyList<OptionSpec> Options { get; } =
@@ -34,6 +46,8 @@ internal sealed class InvokeCommand : ICommand
         new(Fuel, "N", "trap with 'out of fuel' after about N instructions"),
         new(Timeout, "MS", "interrupt execution after MS milliseconds"),
         new(MaxMemoryPages, "N", "limit each memory to N 64 KiB pages (memory.grow past it returns -1)"),
+        new(Repeat, "R", "time R calls (default 1 with --warmup) and print the timing line"),
+        new(Warmup, "W", "make W untimed calls before the timed ones (default 0)"),
     ];
 
     public int Run(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
@@ -46,9 +60,15 @@ internal sealed class InvokeCommand : ICommand
         var (path, exportName) = (arguments.Positionals[0], arguments.Positionals[1]);
         var limits = ReadLimits(arguments);
         var timeout = arguments.GetInt64(Timeout, 1, int.MaxValue);
+        var repeat = arguments.GetInt64(Repeat, 1, MaxCalls);
+        var warmup = arguments.GetInt64(Warmup, 0, MaxCalls);
+        var timed = repeat is not null || warmup is not null;
 
         using var engine = new ManagedEngine();
-        using var module = ModuleFile.Load(engine, path);
+        var bytes = ModuleFile.Read(path);
+        var start = Stopwatch.GetTimestamp();
+        using var module = engine.LoadModule(bytes);
+        var compile = Stopwatch.GetElapsedTime(start);
         var type = FindFunctionExport(module, exportName);
 
         // Checked before instantiation, so that a mistyped argument never runs the start function.
@@ -57,18 +77,36 @@ internal sealed class InvokeCommand : ICommand
 
         using var store = engine.CreateStore(limits);
         using var deadline = timeout is { } ms ? new CancellationTokenSource(TimeSpan.FromMilliseconds(ms)) : new CancellationTokenSource();
+        start = Stopwatch.GetTimestamp();
         var instance = store.Instantiate(module, cancellationToken: deadline.Token);
+        var instantiate = Stopwatch.GetElapsedTime(start);
         var function = instance.GetFunction(exportName)
             ?? throw new InvalidOperationException($"The instance lacks the function export '{exportName}' its module declares.");
         var results = new WasmValue[type.Results.Count];
-        function.Invoke(parameters, results, deadline.Token);
+        var calls = new CallTimes((int)(warmup ?? 0), (int)(repeat ?? 1));
+        for (var call = 0; call < calls.Total; call++)
+        {
+            start = Stopwatch.GetTimestamp();
+            function.Invoke(parameters, results, deadline.Token);
+            calls.Record(call, Stopwatch.GetElapsedTime(start));
+        }
+
         foreach (var result in results)
         {
             stdout.WriteLine(result.ToString());
         }
 
+        if (timed)
+        {
+            stderr.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"timing: compile_ms={Milliseconds(compile)} instantiate_ms={Milliseconds(instantiate)} first_call_ms={Milliseconds(calls.First)} median_call_ms={Milliseconds(calls.Median())}"));
+        }
+
         return ExitCodes.Success;
     }
+
+    private static string Milliseconds(TimeSpan elapsed) => elapsed.TotalMilliseconds.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static WasmStoreLimits ReadLimits(ParsedArguments arguments) => WasmStoreLimits.Default with
     {
@@ -95,6 +133,36 @@ internal sealed class InvokeCommand : ICommand
             throw new CliException(
                 ExitCodes.LinkError,
                 $"cannot instantiate: unknown import \"{first.Module}\" \"{first.Name}\" ({type}); invoke provides no imports");
+        }
+    }
+
+    /// <summary>The durations of <c>warmup + repeat</c> calls: the first call's, and the median of the last <c>repeat</c>.</summary>
+    private sealed class CallTimes(int warmup, int repeat)
+    {
+        private readonly TimeSpan[] timed = new TimeSpan[repeat];
+
+        public int Total => warmup + repeat;
+
+        public TimeSpan First { get; private set; }
+
+        public void Record(int call, TimeSpan elapsed)
+        {
+            if (call == 0)
+            {
+                First = elapsed;
+            }
+
+            if (call >= warmup)
+            {
+                timed[call - warmup] = elapsed;
+            }
+        }
+
+        public TimeSpan Median()
+        {
+            Array.Sort(timed);
+            var middle = timed.Length / 2;
+            return timed.Length % 2 == 1 ? timed[middle] : (timed[middle - 1] + timed[middle]) / 2;
         }
     }
 }
