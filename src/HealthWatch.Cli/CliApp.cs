@@ -7,7 +7,7 @@ namespace HealthWatch.Cli;
 internal static class CliApp
 {
     /// <summary>Every subcommand, in help order. A new command is one class here.</summary>
-    private static readonly ICommand[] Commands = [new RunCommand(), new InspectCommand(), new InvokeCommand()];
+    private static readonly ICommand[] Commands = [new RunCommand(), new InspectCommand(), new InvokeCommand(), new ServeCommand()];
 
     /// <summary>Runs the command line <paramref name="args"/>, writing to the given writers instead of the console.</summary>
     /// <returns>The process exit code (see <see cref="ExitCodes"/>).</returns>

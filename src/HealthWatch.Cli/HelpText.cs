@@ -8,7 +8,10 @@ namespace HealthWatch.Cli;
 /// <summary>The text of <c>--help</c> and <c>--version</c>.</summary>
 internal static class HelpText
 {
-    public static string Version
+    public static string Version => $"healthwatch {VersionNumber}";
+
+    /// <summary>The release number, e.g. <c>0.1.0</c>.</summary>
+    public static string VersionNumber
     {
         get
         {
@@ -16,7 +19,7 @@ internal static class HelpText
 
             // The SDK appends "+<commit>" when it knows the source revision; users want the release number.
             var plus = version.IndexOf('+', StringComparison.Ordinal);
-            return $"healthwatch {(plus < 0 ? version : version[..plus])}";
+            return plus < 0 ? version : version[..plus];
         }
     }
 
