@@ -57,7 +57,7 @@ public class NodeComparisonTests
         return stdout;
     }
 
-    private static string? FindOnPath(string program) =>
+    internal static string? FindOnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, program))
