@@ -96,7 +96,7 @@ if (start < 0) {
 writeFileSync(markdownPath, updated);
 
 // Horizontal bars, one per workload and one for the geometric mean, with a line at parity (1x).
-const labelWidth = 340, plotWidth = 400, barHeight = 22, gap = 10, top = 40, right = 70;
+const labelWidth = 400, plotWidth = 400, barHeight = 22, gap = 10, top = 40, right = 70;
 const bars = [...rows.map((r) => ({ label: r.name, value: r.ratio })), { label: 'geometric mean', value: geomean, bold: true }];
 const scaleMax = Math.max(1, ...bars.map((b) => b.value)) * 1.05;
 const x = (value) => labelWidth + (value / scaleMax) * plotWidth;
