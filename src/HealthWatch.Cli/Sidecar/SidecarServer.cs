@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace HealthWatch.Cli.Sidecar;
@@ -19,6 +20,9 @@ internal sealed class SidecarServer
     private readonly TextWriter _log;
     private readonly CancellationToken _stopping;
     private readonly List<Task> _requests = [];
+
+    /// <summary>The requests under way, by id as JSON text, for <c>$/cancelRequest</c>.</summary>
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _cancellations = new(StringComparer.Ordinal);
     /// <summary>Set by the read loop only.</summary>
     private bool _shutDown;
 
@@ -104,7 +108,7 @@ internal sealed class SidecarServer
                 }
                 else if (message.Id is null)
                 {
-                    return message.Method == "exit" ? (_shutDown ? ExitCodes.Success : ExitWithoutShutdown) : null;
+                    return Notify(message);
                 }
                 else
                 {
@@ -129,7 +133,21 @@ internal sealed class SidecarServer
         }
 
         _shutDown = message.Method == "shutdown";
-        var task = Task.Run(() => RespondAsync(message));
+        var id = message.Id!.Value.GetRawText();
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
+        _cancellations[id] = cancellation;
+        var task = Task.Run(async () =>
+        {
+            try
+            {
+                await RespondAsync(message, cancellation.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                _cancellations.TryRemove(new KeyValuePair<string, CancellationTokenSource>(id, cancellation));
+                cancellation.Dispose();
+            }
+        });
         lock (_requests)
         {
             _requests.RemoveAll(t => t.IsCompleted);
@@ -137,12 +155,38 @@ internal sealed class SidecarServer
         }
     }
 
-    private async Task RespondAsync(RpcMessage message)
+    /// <summary>Handles a notification: <c>exit</c>, or <c>$/cancelRequest</c> (a cancelled probe/run answers with its cancelled result).</summary>
+    /// <returns>The exit code for <c>exit</c>; otherwise null. Other notifications are ignored.</returns>
+    private int? Notify(RpcMessage message)
+    {
+        switch (message.Method)
+        {
+            case "exit":
+                return _shutDown ? ExitCodes.Success : ExitWithoutShutdown;
+            case "$/cancelRequest" when message.Params is { ValueKind: JsonValueKind.Object } parameters
+                && parameters.TryGetProperty("id", out var id)
+                && _cancellations.TryGetValue(id.GetRawText(), out var cancellation):
+                try
+                {
+                    cancellation.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The request finished meanwhile: nothing left to cancel.
+                }
+
+                break;
+        }
+
+        return null;
+    }
+
+    private async Task RespondAsync(RpcMessage message, CancellationToken cancellationToken)
     {
         byte[] response;
         try
         {
-            var result = await CallAsync(message.Method!, RpcParams.From(message.Params)).ConfigureAwait(false);
+            var result = await CallAsync(message.Method!, RpcParams.From(message.Params), cancellationToken).ConfigureAwait(false);
             response = JsonText.Write(json =>
             {
                 WriteHead(json, message.Id);
@@ -155,9 +199,9 @@ internal sealed class SidecarServer
         {
             response = ErrorResponse(message.Id, e);
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            response = ErrorResponse(message.Id, new RpcException(RpcException.InternalError, "Internal error: cancelled, the sidecar is exiting"));
+            response = ErrorResponse(message.Id, new RpcException(RpcException.InternalError, "Internal error: the request was cancelled"));
         }
         catch (Exception e)
         {
@@ -169,18 +213,18 @@ internal sealed class SidecarServer
         _writer.Enqueue(response);
     }
 
-    private async Task<string> CallAsync(string method, RpcParams parameters)
+    private async Task<string> CallAsync(string method, RpcParams parameters, CancellationToken cancellationToken)
     {
         switch (method)
         {
             case "initialize":
                 return _host.Initialize();
             case "module/load":
-                return await _host.LoadModuleAsync(parameters, _stopping).ConfigureAwait(false);
+                return await _host.LoadModuleAsync(parameters, cancellationToken).ConfigureAwait(false);
             case "module/unload":
                 return _host.UnloadModule(parameters);
             case "probe/run":
-                return await _host.RunAsync(parameters, _stopping).ConfigureAwait(false);
+                return await _host.RunAsync(parameters, cancellationToken).ConfigureAwait(false);
             case "probe/schedule":
                 return _host.Schedule(parameters);
             case "probe/cancel":

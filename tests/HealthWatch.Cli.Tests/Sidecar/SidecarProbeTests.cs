@@ -150,6 +150,22 @@ public class SidecarProbeTests
     }
 
     [Test]
+    public async Task ProbeRun_CancelRequestNotification_AnswersWithTheCancelledResult()
+    {
+        await using var session = new SidecarSession();
+        var loop = await LoadAsync(session, "hostile/infinite-loop.wasm");
+        var response = session.Expect("\"slow\"");
+        await session.SendAsync($$$$"""{"jsonrpc":"2.0","id":"slow","method":"probe/run","params":{"moduleId":"{{{{loop}}}}","limits":{"timeoutMs":20000,"fuel":9000000000000000000}}}""");
+
+        await Task.Delay(200);
+        await session.SendAsync("""{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":"slow"}}""");
+
+        var result = (await response.WaitAsync(TimeSpan.FromSeconds(10))).GetProperty("result");
+        result.GetProperty("success").GetBoolean().Should().BeFalse();
+        result.GetProperty("error").GetProperty("kind").GetString().Should().Be("cancelled");
+    }
+
+    [Test]
     public async Task ModuleUnload_ThenRun_UnknownModuleInvalidParams()
     {
         await using var session = new SidecarSession();
