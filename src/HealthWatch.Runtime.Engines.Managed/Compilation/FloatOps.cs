@@ -9,6 +9,14 @@ namespace HealthWatch.Runtime.Engines.Managed.Compilation;
 /// </summary>
 internal static class FloatOps
 {
+    /// <summary>
+    /// f32.reinterpret_i32. Not inlined: .NET 10's JIT fuses an inlined reinterpret of a narrow load
+    /// (i32.load8/16) into one 4-byte float load, which reads bytes past the bounds-checked ones
+    /// (https://github.com/dotnet/runtime/issues/133580).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static float ReinterpretI32(int bits) => BitConverter.Int32BitsToSingle(bits);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Neg32(float a) => BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(a) ^ int.MinValue);
 

@@ -101,7 +101,7 @@ internal sealed partial class FunctionCompiler
             [Opcode.I64Extend32S] = Cil(1, I64, OpCodes.Conv_I4, OpCodes.Conv_I8),
             [Opcode.I32ReinterpretF32] = Call(1, I32, typeof(BitConverter), nameof(BitConverter.SingleToInt32Bits)),
             [Opcode.I64ReinterpretF64] = Call(1, I64, typeof(BitConverter), nameof(BitConverter.DoubleToInt64Bits)),
-            [Opcode.F32ReinterpretI32] = Call(1, F32, typeof(BitConverter), nameof(BitConverter.Int32BitsToSingle)),
+            [Opcode.F32ReinterpretI32] = Call(1, F32, typeof(FloatOps), nameof(FloatOps.ReinterpretI32)),
             [Opcode.F64ReinterpretI64] = Call(1, F64, typeof(BitConverter), nameof(BitConverter.Int64BitsToDouble)),
         };
 

@@ -25,6 +25,19 @@ public sealed class ValueTests(EngineFactory factory) : EngineTestBase(factory)
         Function(instance, export).Invoke(value).Should().Equal(value);
     }
 
+    // .NET 10's JIT turned each of these into a 4-byte load (https://github.com/dotnet/runtime/issues/133580).
+    [TestCase("load8_u", 0, 0x3B)]
+    [TestCase("load8_s", 1, -126)]
+    [TestCase("load16_u", 0, 0x823B)]
+    [TestCase("load16_s", 2, -31716)]
+    [TestCase("load8_u", 65535, 0)]
+    public void Invoke_ReinterpretOfANarrowLoad_HoldsOnlyTheLoadedBytes(string export, int address, int expected)
+    {
+        var instance = Instantiate("reinterpret");
+
+        Function(instance, export).Invoke(address).Single().AsInt32().Should().Be(expected);
+    }
+
     [Test]
     public void Invoke_ExternRef_ReturnsTheSameObject()
     {
