@@ -86,17 +86,38 @@ internal static class IntegerOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long ShrU64(long a, long b) => (long)((ulong)a >> (int)b);
 
+    // Rotations are written as two shifts joined by +, which the JIT does not turn into ror/rol: the .NET 10 x64
+    // JIT tests a ror/rol result for zero with flags those instructions do not set, so a rotate feeding
+    // if/br_if/eqz took the wrong branch (https://github.com/dotnet/runtime/issues/129288; tests:
+    // ValueTests.Invoke_RotateTestedForZero_*). The halves do not overlap, so + equals |. The right shift by
+    // width - c is done as 1 then width-1 - c, which is 0 for c = 0 as a rotation by zero needs.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Rotl32(int a, int b) => (int)BitOperations.RotateLeft((uint)a, b);
+    public static int Rotl32(int a, int b)
+    {
+        var c = b & 31;
+        return (int)(((uint)a << c) + ((uint)a >> 1 >> (31 - c)));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Rotr32(int a, int b) => (int)BitOperations.RotateRight((uint)a, b);
+    public static int Rotr32(int a, int b)
+    {
+        var c = b & 31;
+        return (int)(((uint)a >> c) + ((uint)a << 1 << (31 - c)));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long Rotl64(long a, long b) => (long)BitOperations.RotateLeft((ulong)a, (int)b);
+    public static long Rotl64(long a, long b)
+    {
+        var c = (int)b & 63;
+        return (long)(((ulong)a << c) + ((ulong)a >> 1 >> (63 - c)));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long Rotr64(long a, long b) => (long)BitOperations.RotateRight((ulong)a, (int)b);
+    public static long Rotr64(long a, long b)
+    {
+        var c = (int)b & 63;
+        return (long)(((ulong)a >> c) + ((ulong)a << 1 << (63 - c)));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Clz32(int a) => BitOperations.LeadingZeroCount((uint)a);

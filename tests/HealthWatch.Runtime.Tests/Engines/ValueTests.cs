@@ -38,6 +38,18 @@ public sealed class ValueTests(EngineFactory factory) : EngineTestBase(factory)
         Function(instance, export).Invoke(address).Single().AsInt32().Should().Be(expected);
     }
 
+    // Memory is zero at address 0, so every rotation is zero: if/br_if take the zero branch, eqz gives 1.
+    [TestCase("rotr32_if", 2)]
+    [TestCase("rotl32_eqz", 1)]
+    [TestCase("rotr64_eqz", 1)]
+    [TestCase("rotl64_br_if", 2)]
+    public void Invoke_RotateTestedForZero_TakesTheZeroBranch(string export, int expected)
+    {
+        var instance = Instantiate("rotate");
+
+        Function(instance, export).Invoke(0).Single().AsInt32().Should().Be(expected);
+    }
+
     [Test]
     public void Invoke_ExternRef_ReturnsTheSameObject()
     {
