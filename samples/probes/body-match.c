@@ -115,11 +115,7 @@ HW_EXPORT(hw_probe) hw_i32 hw_probe(const char *config, hw_i32 config_len) {
     hw_w_str(&m, " bytes");
 
     hw_writer v = {0};
-    hw_w_begin(&v, '{');
-    hw_w_key(&v, "success");
-    hw_w_bool(&v, found);
-    hw_w_key(&v, "message");
-    hw_w_string_n(&v, m.buf, m.len);
+    hw_w_verdict_head(&v, found, m.buf, m.len);
     hw_w_key(&v, "metrics");
     hw_w_begin(&v, '{');
     hw_w_key(&v, "status");
@@ -129,6 +125,5 @@ HW_EXPORT(hw_probe) hw_i32 hw_probe(const char *config, hw_i32 config_len) {
     hw_w_key(&v, "body_bytes");
     hw_w_int(&v, have);
     hw_w_end(&v, '}');
-    hw_w_end(&v, '}');
-    return hw_w_set_result(&v) == 0 ? 0 : 1;
+    return hw_w_verdict_send(&v);
 }

@@ -68,11 +68,7 @@ HW_EXPORT(hw_probe) hw_i32 hw_probe(const char *config, hw_i32 config_len) {
     }
 
     hw_writer v = {0};
-    hw_w_begin(&v, '{');
-    hw_w_key(&v, "success");
-    hw_w_bool(&v, success);
-    hw_w_key(&v, "message");
-    hw_w_string_n(&v, m.buf, m.len);
+    hw_w_verdict_head(&v, success, m.buf, m.len);
     hw_w_key(&v, "metrics");
     hw_w_begin(&v, '{');
     hw_w_key(&v, "status");
@@ -80,6 +76,5 @@ HW_EXPORT(hw_probe) hw_i32 hw_probe(const char *config, hw_i32 config_len) {
     hw_w_key(&v, "latency_ms");
     hw_w_number(&v, latency);
     hw_w_end(&v, '}');
-    hw_w_end(&v, '}');
-    return hw_w_set_result(&v) == 0 ? 0 : 1;
+    return hw_w_verdict_send(&v);
 }

@@ -25,16 +25,11 @@ HW_EXPORT(hw_probe) int probe(const char *config, int config_len) {
     char text[128];
     snprintf(text, sizeof text, "said hello to %s", who);
     hw_writer v = {0};
-    hw_w_begin(&v, '{');
-    hw_w_key(&v, "success");
-    hw_w_bool(&v, 1);
-    hw_w_key(&v, "message");
-    hw_w_string(&v, text);
+    hw_w_verdict_head(&v, 1, text, hw_strlen(text));
     hw_w_key(&v, "metrics");
     hw_w_begin(&v, '{');
     hw_w_key(&v, "config_bytes");
     hw_w_int(&v, config_len);
     hw_w_end(&v, '}');
-    hw_w_end(&v, '}');
-    return hw_w_set_result(&v) == 0 ? 0 : 1;
+    return hw_w_verdict_send(&v);
 }

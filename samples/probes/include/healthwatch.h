@@ -405,16 +405,27 @@ static inline hw_i32 hw_w_set_result(hw_writer *w) {
     return w->failed ? HW_ETOOLARGE : hw_set_result(w->buf, w->len);
 }
 
+/* Opens a verdict and writes its required part: {"success":..,"message":"..". Add "metrics"/"data" keys after
+ * it, then finish with hw_w_verdict_send. */
+static inline void hw_w_verdict_head(hw_writer *w, int success, const char *message, hw_i32 message_len) {
+    hw_w_begin(w, '{');
+    hw_w_key(w, "success");
+    hw_w_bool(w, success);
+    hw_w_key(w, "message");
+    hw_w_string_n(w, message, message_len);
+}
+
+/* Closes the verdict opened by hw_w_verdict_head and sends it. Returns 0 (hw_probe's "verdict reported") or 1. */
+static inline hw_i32 hw_w_verdict_send(hw_writer *w) {
+    hw_w_end(w, '}');
+    return hw_w_set_result(w) == 0 ? 0 : 1;
+}
+
 /* The common verdict without metrics: {"success":..,"message":".."}. Returns 0 (hw_probe's "verdict reported"). */
 static inline hw_i32 hw_verdict(int success, const char *message) {
     hw_writer w = {0};
-    hw_w_begin(&w, '{');
-    hw_w_key(&w, "success");
-    hw_w_bool(&w, success);
-    hw_w_key(&w, "message");
-    hw_w_string(&w, message);
-    hw_w_end(&w, '}');
-    return hw_w_set_result(&w) == 0 ? 0 : 1;
+    hw_w_verdict_head(&w, success, message, hw_strlen(message));
+    return hw_w_verdict_send(&w);
 }
 
 
