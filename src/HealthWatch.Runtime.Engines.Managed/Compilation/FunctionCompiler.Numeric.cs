@@ -14,9 +14,10 @@ internal sealed partial class FunctionCompiler
 {
     private static readonly Dictionary<Opcode, NumericOp> Numerics = BuildNumerics();
 
-    private void EmitNumeric(Opcode op)
+    /// <summary>Emits numeric instruction <paramref name="op"/>; <paramref name="ahead"/> reads the instructions after it.</summary>
+    private void EmitNumeric(Opcode op, WasmReader ahead)
     {
-        var numeric = Numerics[op];
+        var numeric = NumericFor(op, ahead, _stack.Count >= 3 && _constants[^3]);
         if (numeric.Helper is { } helper)
         {
             EmitCallHelper(helper);
