@@ -67,8 +67,12 @@ internal sealed partial class FunctionCompiler
         Push(type);
     }
 
-    private static MethodInfo SelectMethod(ValType type) =>
-        Members.Static(typeof(IntegerOps), nameof(IntegerOps.Select)).MakeGenericMethod(ClrTypes.ToClr(type));
+    /// <summary><c>IntegerOps.Select&lt;T&gt;</c> per operand type, instantiated once (MakeGenericMethod costs microseconds).</summary>
+    private static readonly Dictionary<ValType, MethodInfo> SelectMethods = new[] { ValType.I32, ValType.I64, ValType.F32, ValType.F64, ValType.FuncRef, ValType.ExternRef }.ToDictionary(
+        type => type,
+        type => Members.Static(typeof(IntegerOps), nameof(IntegerOps.Select)).MakeGenericMethod(ClrTypes.ToClr(type)));
+
+    private static MethodInfo SelectMethod(ValType type) => SelectMethods[type];
 
     private static readonly MethodInfo Int32BitsToSingle = Members.Static(typeof(BitConverter), nameof(BitConverter.Int32BitsToSingle));
     private static readonly MethodInfo Int64BitsToDouble = Members.Static(typeof(BitConverter), nameof(BitConverter.Int64BitsToDouble));
