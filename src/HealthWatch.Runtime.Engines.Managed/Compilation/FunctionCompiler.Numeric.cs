@@ -30,8 +30,10 @@ internal sealed partial class FunctionCompiler
             }
         }
 
+        // A result computed from constants only is one too, as far as the JIT is concerned.
+        var constant = _constants[^1] && (numeric.Arity == 1 || _constants[^2]);
         PopMany(numeric.Arity);
-        Push(numeric.Result);
+        Push(numeric.Result, constant);
     }
 
     /// <summary>
@@ -64,7 +66,7 @@ internal sealed partial class FunctionCompiler
                 break;
         }
 
-        Push(type);
+        Push(type, constant: true);
     }
 
     /// <summary><c>IntegerOps.Select&lt;T&gt;</c> per operand type, instantiated once (MakeGenericMethod costs microseconds).</summary>

@@ -8,7 +8,8 @@ namespace HealthWatch.Runtime.Engines.Managed.Compilation;
 /// (dotnet/runtime#129288). When the rotation's value goes straight into an and/or/xor/add/sub of a value that is not
 /// a constant, any later test is of that operation's result, never of the rotation, so the real instruction is
 /// safe: that is the pattern of hash and cipher code (sha256's <c>rotr(x, 6) ^ rotr(x, 11) ^ rotr(x, 25)</c>).
-/// A constant operand is excluded because the JIT folds <c>x ^ 0</c>, <c>x &amp; -1</c>, ... back into the bare rotation.
+/// A constant operand (or one computed from constants only) is excluded because the JIT folds <c>x ^ 0</c>,
+/// <c>x &amp; -1</c>, ... back into the bare rotation.
 /// </summary>
 internal sealed partial class FunctionCompiler
 {
@@ -35,13 +36,14 @@ internal sealed partial class FunctionCompiler
     /// instructions) to the instruction that pops the rotation's value: true if that is an and/or/xor/add/sub whose
     /// other operand was not pushed by a constant. Anything else (a test, a branch, a local.set, a call, a block)
     /// or running out of look-ahead is false. <paramref name="constantBelow"/>: whether the value under the rotation's
-    /// value (the other operand, if the rotation's value is the second one) was pushed by a constant.
+    /// value (the other operand, if the rotation's value is the second one) is a constant or computed from constants only.
     /// </summary>
     internal static bool FeedsCombiningOperation(WasmReader ahead, bool constantBelow)
     {
-        // Values pushed above the rotation's value, and whether the topmost of them is a constant.
+        // Values pushed above the rotation's value, and which of them (bit i: the i-th from the bottom) are
+        // constants or computed from constants only, which the JIT folds.
         var above = 0;
-        var constantOnTop = false;
+        var constants = 0u;
         for (var i = 0; i < RotationLookAhead && !ahead.AtEnd; i++)
         {
             var op = ahead.ReadOpcode();
@@ -49,17 +51,15 @@ internal sealed partial class FunctionCompiler
             {
                 case Opcode.LocalGet or Opcode.GlobalGet:
                     ahead.ReadVarU32();
-                    above++;
-                    constantOnTop = false;
+                    constants &= ~(1u << above++);
                     break;
                 case Opcode.I32Const or Opcode.I64Const or Opcode.F32Const or Opcode.F64Const:
                     Immediates.Skip(ref ahead, op);
-                    above++;
-                    constantOnTop = true;
+                    constants |= 1u << above++;
                     break;
                 case >= Opcode.I32Load and <= Opcode.I64Load32U when above > 0:
                     ahead.ReadMemArg();
-                    constantOnTop = false;
+                    constants &= ~(1u << (above - 1));
                     break;
                 default:
                     if (!Numerics.TryGetValue(op, out var numeric) || (numeric.Arity == 1 && above == 0))
@@ -70,11 +70,18 @@ internal sealed partial class FunctionCompiler
                     if (numeric.Arity == 2 && above <= 1)
                     {
                         // above == 0: the rotation's value is the second operand, the first was pushed before it.
-                        return IsCombining(op) && !(above == 1 ? constantOnTop : constantBelow);
+                        var otherIsConstant = above == 1 ? (constants & 1) != 0 : constantBelow;
+                        return IsCombining(op) && !otherIsConstant;
                     }
 
-                    above -= numeric.Arity - 1;
-                    constantOnTop = false;
+                    if (numeric.Arity == 2)
+                    {
+                        // Two values above become one, a constant if both were.
+                        var bothConstant = (constants >> (above - 2) & 3) == 3;
+                        above--;
+                        constants = bothConstant ? constants | (1u << (above - 1)) : constants & ~(1u << (above - 1));
+                    }
+
                     break;
             }
         }

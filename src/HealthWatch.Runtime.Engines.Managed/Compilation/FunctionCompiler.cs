@@ -31,7 +31,7 @@ internal sealed partial class FunctionCompiler
     private readonly FunctionScan _scan;
     private readonly List<ValType> _stack = [];
 
-    /// <summary>Parallel to <see cref="_stack"/>: whether the value was pushed by a constant instruction.</summary>
+    /// <summary>Parallel to <see cref="_stack"/>: whether the value is a constant or computed from constants only (see <see cref="FeedsCombiningOperation"/>).</summary>
     private readonly List<bool> _constants = [];
     private readonly List<ControlFrame> _frames = [];
     private readonly Dictionary<Type, Stack<LocalBuilder>> _freeTemps = [];

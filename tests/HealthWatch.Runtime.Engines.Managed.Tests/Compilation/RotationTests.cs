@@ -28,10 +28,11 @@ public class RotationTests
     public void RotateFeedingOr_TestedForZero_TestsTheOr(int other, int expected) =>
         Module.Call("rotl32_or_eqz", 0, other).Should().Be(expected);
 
-    [TestCase("rotl32_xor_zero_if")]
-    [TestCase("rotr64_zero_or_br_if")]
-    public void RotateCombinedWithAConstantZero_TestedForZero_TakesTheZeroBranch(string export) =>
-        Module.Call(export, 0).Should().Be(2);
+    [TestCase("rotl32_xor_zero_if", 2)]
+    [TestCase("rotr64_zero_or_br_if", 2)]
+    [TestCase("rotl32_and_folded_minus_one_eqz", 1)]
+    public void RotateCombinedWithAnIdentityConstant_TestedForZero_TakesTheZeroBranch(string export, int expected) =>
+        Module.Call(export, 0).Should().Be(expected);
 
     // The instructions after a rotation, as the compiler sees them.
     [TestCase(new byte[] { 0x73 }, false, true, TestName = "xor right after")]
@@ -40,6 +41,9 @@ public class RotationTests
     [TestCase(new byte[] { 0x20, 1, 0x28, 2, 0, 0x6A }, false, true, TestName = "add of a load")]
     [TestCase(new byte[] { 0x7C }, false, true, TestName = "i64 add")]
     [TestCase(new byte[] { 0x41, 0, 0x73 }, false, false, TestName = "xor with a constant")]
+    [TestCase(new byte[] { 0x41, 0x7F, 0xC0, 0x71 }, false, false, TestName = "and with a constant extended")]
+    [TestCase(new byte[] { 0x41, 1, 0x41, 1, 0x6B, 0x73 }, false, false, TestName = "xor with a difference of constants")]
+    [TestCase(new byte[] { 0x20, 0, 0x41, 1, 0x6A, 0x73 }, false, true, TestName = "xor with a local plus a constant")]
     [TestCase(new byte[] { 0x45 }, false, false, TestName = "eqz")]
     [TestCase(new byte[] { 0x41, 0, 0x47 }, false, false, TestName = "ne")]
     [TestCase(new byte[] { 0x04, 0x40 }, false, false, TestName = "if")]

@@ -15,6 +15,8 @@
   (func (export "rotl32_xor_zero_if") (param i32) (result i32)
     (if (result i32) (i32.xor (i32.rotl (i32.load8_u (local.get 0)) (i32.const 3)) (i32.const 0))
       (then (i32.const 1)) (else (i32.const 2))))
+  (func (export "rotl32_and_folded_minus_one_eqz") (param i32) (result i32)
+    (i32.eqz (i32.and (i32.rotl (i32.load8_u (local.get 0)) (i32.const 3)) (i32.extend8_s (i32.const -1)))))
   (func (export "rotr64_zero_or_br_if") (param i32) (result i32)
     (block (br_if 0 (i32.wrap_i64 (i64.or (i64.const 0) (i64.rotr (i64.load8_u (local.get 0)) (i64.const 9)))))
       (return (i32.const 2)))
