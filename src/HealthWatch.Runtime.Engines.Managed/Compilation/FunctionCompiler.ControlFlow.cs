@@ -199,7 +199,7 @@ internal sealed partial class FunctionCompiler
 
     private void ResetStack(int height, ValType[] types)
     {
-        _stack.RemoveRange(height, _stack.Count - height);
+        PopMany(_stack.Count - height);
         PushMany(types);
     }
 }

@@ -14,9 +14,10 @@ internal sealed partial class FunctionCompiler
 {
     private static readonly Dictionary<Opcode, NumericOp> Numerics = BuildNumerics();
 
-    private void EmitNumeric(Opcode op)
+    /// <summary>Emits numeric instruction <paramref name="op"/>; <paramref name="ahead"/> reads the instructions after it.</summary>
+    private void EmitNumeric(Opcode op, WasmReader ahead)
     {
-        var numeric = Numerics[op];
+        var numeric = NumericFor(op, ahead, _stack.Count >= 3 && _constants[^3]);
         if (numeric.Helper is { } helper)
         {
             EmitCallHelper(helper);
@@ -29,8 +30,10 @@ internal sealed partial class FunctionCompiler
             }
         }
 
+        // A result computed from constants only is one too, as far as the JIT is concerned.
+        var constant = _constants[^1] && (numeric.Arity == 1 || _constants[^2]);
         PopMany(numeric.Arity);
-        Push(numeric.Result);
+        Push(numeric.Result, constant);
     }
 
     /// <summary>
@@ -63,11 +66,15 @@ internal sealed partial class FunctionCompiler
                 break;
         }
 
-        Push(type);
+        Push(type, constant: true);
     }
 
-    private static MethodInfo SelectMethod(ValType type) =>
-        Members.Static(typeof(IntegerOps), nameof(IntegerOps.Select)).MakeGenericMethod(ClrTypes.ToClr(type));
+    /// <summary><c>IntegerOps.Select&lt;T&gt;</c> per operand type, instantiated once (MakeGenericMethod costs microseconds).</summary>
+    private static readonly Dictionary<ValType, MethodInfo> SelectMethods = new[] { ValType.I32, ValType.I64, ValType.F32, ValType.F64, ValType.FuncRef, ValType.ExternRef }.ToDictionary(
+        type => type,
+        type => Members.Static(typeof(IntegerOps), nameof(IntegerOps.Select)).MakeGenericMethod(ClrTypes.ToClr(type)));
+
+    private static MethodInfo SelectMethod(ValType type) => SelectMethods[type];
 
     private static readonly MethodInfo Int32BitsToSingle = Members.Static(typeof(BitConverter), nameof(BitConverter.Int32BitsToSingle));
     private static readonly MethodInfo Int64BitsToDouble = Members.Static(typeof(BitConverter), nameof(BitConverter.Int64BitsToDouble));

@@ -30,6 +30,9 @@ internal sealed partial class FunctionCompiler
     private readonly int _parameterCount;
     private readonly FunctionScan _scan;
     private readonly List<ValType> _stack = [];
+
+    /// <summary>Parallel to <see cref="_stack"/>: whether the value is a constant or computed from constants only (see <see cref="FeedsCombiningOperation"/>).</summary>
+    private readonly List<bool> _constants = [];
     private readonly List<ControlFrame> _frames = [];
     private readonly Dictionary<Type, Stack<LocalBuilder>> _freeTemps = [];
     private readonly Dictionary<int, LocalBuilder> _globals = [];
@@ -180,11 +183,11 @@ internal sealed partial class FunctionCompiler
                 break;
             case Opcode.I32Const:
                 _il.LoadConstant(reader.ReadVarS32());
-                Push(ValType.I32);
+                Push(ValType.I32, constant: true);
                 break;
             case Opcode.I64Const:
                 _il.LoadConstant(reader.ReadVarS64());
-                Push(ValType.I64);
+                Push(ValType.I64, constant: true);
                 break;
             case Opcode.F32Const:
                 EmitFloatConstant(ValType.F32, reader.ReadF32Bits());
@@ -199,7 +202,7 @@ internal sealed partial class FunctionCompiler
                 EmitTableOrReference(op, ref reader);
                 break;
             default:
-                EmitNumeric(op);
+                EmitNumeric(op, reader);
                 break;
         }
     }
@@ -269,9 +272,10 @@ internal sealed partial class FunctionCompiler
         Push(type);
     }
 
-    private void Push(ValType type)
+    private void Push(ValType type, bool constant = false)
     {
         _stack.Add(type);
+        _constants.Add(constant);
         if (_stack.Count > _maxStack)
         {
             _maxStack = _stack.Count;
@@ -286,10 +290,15 @@ internal sealed partial class FunctionCompiler
     {
         var type = _stack[^1];
         _stack.RemoveAt(_stack.Count - 1);
+        _constants.RemoveAt(_constants.Count - 1);
         return type;
     }
 
-    private void PopMany(int count) => _stack.RemoveRange(_stack.Count - count, count);
+    private void PopMany(int count)
+    {
+        _stack.RemoveRange(_stack.Count - count, count);
+        _constants.RemoveRange(_constants.Count - count, count);
+    }
 
     private void PushMany(IEnumerable<ValType> types)
     {

@@ -86,11 +86,13 @@ internal static class IntegerOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long ShrU64(long a, long b) => (long)((ulong)a >> (int)b);
 
-    // Rotations are written as two shifts joined by +, which the JIT does not turn into ror/rol: the .NET 10 x64
-    // JIT tests a ror/rol result for zero with flags those instructions do not set, so a rotate feeding
-    // if/br_if/eqz took the wrong branch (https://github.com/dotnet/runtime/issues/129288; tests:
-    // ValueTests.Invoke_RotateTestedForZero_*). The halves do not overlap, so + equals |. The right shift by
-    // width - c is done as 1 then width-1 - c, which is 0 for c = 0 as a rotation by zero needs.
+    // Rotations come in two forms. The .NET 10 x64 JIT tests a ror/rol result for zero with flags those
+    // instructions do not set, so a rotate feeding if/br_if/eqz took the wrong branch
+    // (https://github.com/dotnet/runtime/issues/129288; tests: ValueTests.Invoke_RotateTestedForZero_*).
+    // Rotl32 etc. are two shifts joined by +, which the JIT does not turn into ror/rol: safe wherever the result
+    // goes. The halves do not overlap, so + equals |. The right shift by width - c is done as 1 then width-1 - c,
+    // which is 0 for c = 0 as a rotation by zero needs. Rotl32Native etc. are the rotate instructions, for a result
+    // that the compiler has seen go straight into another operation (FunctionCompiler.Rotations).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Rotl32(int a, int b)
     {
@@ -118,6 +120,18 @@ internal static class IntegerOps
         var c = (int)b & 63;
         return (long)(((ulong)a >> c) + ((ulong)a << 1 << (63 - c)));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Rotl32Native(int a, int b) => (int)BitOperations.RotateLeft((uint)a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Rotr32Native(int a, int b) => (int)BitOperations.RotateRight((uint)a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Rotl64Native(long a, long b) => (long)BitOperations.RotateLeft((ulong)a, (int)b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Rotr64Native(long a, long b) => (long)BitOperations.RotateRight((ulong)a, (int)b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Clz32(int a) => BitOperations.LeadingZeroCount((uint)a);
