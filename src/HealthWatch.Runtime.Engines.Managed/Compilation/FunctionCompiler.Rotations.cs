@@ -9,7 +9,11 @@ namespace HealthWatch.Runtime.Engines.Managed.Compilation;
 /// a constant, any later test is of that operation's result, never of the rotation, so the real instruction is
 /// safe: that is the pattern of hash and cipher code (sha256's <c>rotr(x, 6) ^ rotr(x, 11) ^ rotr(x, 25)</c>).
 /// A constant operand (or one computed from constants only) is excluded because the JIT folds <c>x ^ 0</c>,
-/// <c>x &amp; -1</c>, ... back into the bare rotation.
+/// <c>x &amp; -1</c>, ... back into the bare rotation. So is a local read before any non-constant assignment to it
+/// in the body: it holds its initial value (zero, or a parameter that an inlining caller may pass as a constant) or
+/// constants, which the JIT may propagate. What remains possible: a non-constant assignment earlier in the body that
+/// cannot reach the read (it is followed by a branch away), or a value computed from locals that the JIT folds to
+/// an identity; generated code is what the differential fuzzer checks.
 /// </summary>
 internal sealed partial class FunctionCompiler
 {
@@ -26,19 +30,21 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>
     /// The numeric instruction to emit for <paramref name="op"/>: <paramref name="ahead"/> reads the instructions after
-    /// it, <paramref name="constantBelow"/> tells whether the value below its operands was pushed by a constant.
+    /// it, <paramref name="constantBelow"/> tells whether the value below its operands was pushed by a constant,
+    /// <paramref name="localMayBeConstant"/> whether the JIT may know what a read of a local at an offset gets.
     /// </summary>
-    private static NumericOp NumericFor(Opcode op, WasmReader ahead, bool constantBelow) =>
-        NativeRotations.TryGetValue(op, out var native) && FeedsCombiningOperation(ahead, constantBelow) ? native : Numerics[op];
+    private static NumericOp NumericFor(Opcode op, WasmReader ahead, bool constantBelow, Func<int, int, bool> localMayBeConstant) =>
+        NativeRotations.TryGetValue(op, out var native) && FeedsCombiningOperation(ahead, constantBelow, localMayBeConstant) ? native : Numerics[op];
 
     /// <summary>
     /// Follows the operand stack through the straight-line code after a rotation (gets, constants, loads, numeric
     /// instructions) to the instruction that pops the rotation's value: true if that is an and/or/xor/add/sub whose
     /// other operand was not pushed by a constant. Anything else (a test, a branch, a local.set, a call, a block)
     /// or running out of look-ahead is false. <paramref name="constantBelow"/>: whether the value under the rotation's
-    /// value (the other operand, if the rotation's value is the second one) is a constant or computed from constants only.
+    /// value (the other operand, if the rotation's value is the second one) is a constant or computed from constants only;
+    /// <paramref name="localMayBeConstant"/>: whether a <c>local.get</c> of that index at that offset counts as a constant.
     /// </summary>
-    internal static bool FeedsCombiningOperation(WasmReader ahead, bool constantBelow)
+    internal static bool FeedsCombiningOperation(WasmReader ahead, bool constantBelow, Func<int, int, bool> localMayBeConstant)
     {
         // Values pushed above the rotation's value, and which of them (bit i: the i-th from the bottom) are
         // constants or computed from constants only, which the JIT folds.
@@ -46,10 +52,16 @@ internal sealed partial class FunctionCompiler
         var constants = 0u;
         for (var i = 0; i < RotationLookAhead && !ahead.AtEnd; i++)
         {
+            var offset = ahead.Offset;
             var op = ahead.ReadOpcode();
             switch (op)
             {
-                case Opcode.LocalGet or Opcode.GlobalGet:
+                case Opcode.LocalGet:
+                    var foldable = localMayBeConstant((int)ahead.ReadVarU32(), offset);
+                    constants = foldable ? constants | (1u << above) : constants & ~(1u << above);
+                    above++;
+                    break;
+                case Opcode.GlobalGet:
                     ahead.ReadVarU32();
                     constants &= ~(1u << above++);
                     break;

@@ -64,6 +64,14 @@ internal sealed partial class FunctionCompiler
 
     private int ContextArgument => _parameterCount;
 
+    /// <summary>
+    /// Whether the JIT may know the value a read of local <paramref name="index"/> at <paramref name="offset"/> gets:
+    /// true unless a non-constant assignment to it comes earlier in the body (see <see cref="FunctionScan.FirstVaryingAssignment"/>
+    /// and <see cref="FeedsCombiningOperation"/>).
+    /// </summary>
+    private bool LocalMayBeConstant(int index, int offset) =>
+        !_scan.FirstVaryingAssignment.TryGetValue(index, out var assigned) || assigned >= offset;
+
     /// <summary>Emits the body of defined function <paramref name="definedIndex"/>; returns an estimate of its native frame size in bytes.</summary>
     public static int Compile(ModuleContext context, int definedIndex, ILGenerator il)
     {
@@ -222,7 +230,7 @@ internal sealed partial class FunctionCompiler
                     _il.Emit(OpCodes.Ldloc, _locals[index - _parameterCount]);
                 }
 
-                Push(_localTypes[index]);
+                Push(_localTypes[index], constant: LocalMayBeConstant(index, _instructionOffset));
                 return;
             case Opcode.LocalTee:
                 _il.Emit(OpCodes.Dup);

@@ -20,13 +20,22 @@ internal sealed class FunctionScan
 
     public bool UsesMemory { get; private set; }
 
+    /// <summary>
+    /// Per local, the offset of the first <c>local.set</c>/<c>local.tee</c> that gives it a value not pushed by a
+    /// constant instruction right before it. A read of a local with no such assignment before it in the body sees
+    /// only its initial value (zero, or a parameter an inlining caller may pass as a constant) or constants.
+    /// </summary>
+    public Dictionary<int, int> FirstVaryingAssignment { get; } = [];
+
     public static FunctionScan Run(ReadOnlySpan<byte> code, int baseOffset, int importedFunctionCount)
     {
         var scan = new FunctionScan();
         var reader = new WasmReader(code, baseOffset);
         long cost = 0;
+        var afterConstant = false;
         while (!reader.AtEnd)
         {
+            var offset = reader.Offset;
             var op = reader.ReadOpcode();
             if (op == Opcode.Loop)
             {
@@ -35,17 +44,27 @@ internal sealed class FunctionScan
             }
 
             cost++;
-            scan.Record(op, ref reader, importedFunctionCount);
+            scan.Record(op, ref reader, importedFunctionCount, afterConstant ? -1 : offset);
+            afterConstant = op is Opcode.I32Const or Opcode.I64Const or Opcode.F32Const or Opcode.F64Const;
         }
 
         scan.Costs.Add(cost);
         return scan;
     }
 
-    private void Record(Opcode op, ref WasmReader reader, int importedFunctionCount)
+    // varyingOffset: the instruction's offset, or -1 if a constant instruction came right before it.
+    private void Record(Opcode op, ref WasmReader reader, int importedFunctionCount, int varyingOffset)
     {
         switch (op)
         {
+            case Opcode.LocalSet or Opcode.LocalTee:
+                var local = (int)reader.ReadVarU32();
+                if (varyingOffset >= 0)
+                {
+                    FirstVaryingAssignment.TryAdd(local, varyingOffset);
+                }
+
+                break;
             case Opcode.GlobalGet or Opcode.GlobalSet:
                 Globals.Add((int)reader.ReadVarU32());
                 break;

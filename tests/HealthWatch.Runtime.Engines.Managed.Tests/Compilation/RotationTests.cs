@@ -52,5 +52,19 @@ public class RotationTests
     [TestCase(new byte[] { 0xA7, 0x73 }, false, false, TestName = "wrap before xor")]
     [TestCase(new byte[] { 0x20, 0, 0x45, 0x73 }, false, true, TestName = "eqz of another value, then xor")]
     public void FeedsCombiningOperation_NextInstructions_DecidesTheForm(byte[] code, bool constantBelow, bool expected) =>
-        FunctionCompiler.FeedsCombiningOperation(new WasmReader(code), constantBelow).Should().Be(expected);
+        FunctionCompiler.FeedsCombiningOperation(new WasmReader(code), constantBelow, static (_, _) => false).Should().Be(expected);
+
+    // Local 0 may be a constant to the JIT (read before any non-constant assignment); local 1 may not.
+    [TestCase(new byte[] { 0x20, 0, 0x73 }, false, TestName = "xor with a local the JIT may know")]
+    [TestCase(new byte[] { 0x20, 0, 0x20, 0, 0x6A, 0x73 }, false, TestName = "xor with a sum of locals the JIT may know")]
+    [TestCase(new byte[] { 0x20, 1, 0x73 }, true, TestName = "xor with a local set from a computed value")]
+    [TestCase(new byte[] { 0x20, 0, 0x20, 1, 0x6A, 0x73 }, true, TestName = "xor with a sum of a known and a varying local")]
+    public void FeedsCombiningOperation_LocalThatMayBeConstant_CountsAsAConstant(byte[] code, bool expected) =>
+        FunctionCompiler.FeedsCombiningOperation(new WasmReader(code), constantBelow: false, static (local, _) => local == 0).Should().Be(expected);
+
+    [TestCase("rotl32_xor_param_if", 2)]
+    [TestCase("rotl32_xor_unset_local_if", 2)]
+    [TestCase("rotl32_xor_local_set_later_if", 2)]
+    public void RotateCombinedWithALocalTheJitMayKnow_TestedForZero_TakesTheZeroBranch(string export, int expected) =>
+        Module.Call(export, 0).Should().Be(expected);
 }
