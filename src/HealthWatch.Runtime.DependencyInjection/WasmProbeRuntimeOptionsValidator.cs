@@ -7,7 +7,7 @@ internal sealed class WasmProbeRuntimeOptionsValidator : IValidateOptions<WasmPr
 {
     public ValidateOptionsResult Validate(string? name, WasmProbeRuntimeOptions options)
     {
-        var problems = options.ToRuntimeOptions().GetProblems();
+        var problems = options.ToRuntimeOptions().GetProblems().Concat(options.GetEngineProblems()).ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }
