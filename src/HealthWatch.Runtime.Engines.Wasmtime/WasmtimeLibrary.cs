@@ -25,6 +25,15 @@ internal static class WasmtimeLibrary
     public static IReadOnlyList<string> SupportedRids { get; } =
         ["linux-x64", "linux-arm64", "linux-musl-x64", "osx-x64", "osx-arm64", "win-x64", "win-arm64"];
 
+    // Functions the engine calls that the C API compiles only with a cargo feature (WASMTIME_FEATURE_* in the headers).
+    private static readonly string[] FeatureExports =
+    [
+        "wasmtime_config_cranelift_opt_level_set", // compiler
+        "wasmtime_config_wasm_threads_set", // threads
+        "wasmtime_config_wasm_gc_set", // gc
+        "wasmtime_externref_new", // gc
+    ];
+
     private static readonly Lazy<LoadResult> Loaded = new(() => Load(LibraryEnvironment.Current));
 
     /// <summary>Loads the library once per process and installs the import resolver.</summary>
@@ -93,6 +102,11 @@ internal static class WasmtimeLibrary
         if (!NativeLibrary.TryGetExport(handle, "wasmtime_store_new", out _))
         {
             return new LoadResult(0, $"{NotFound}: the library found is not Wasmtime's C API ({path ?? NativeMethods.Library}).");
+        }
+
+        if (FeatureExports.FirstOrDefault(name => !NativeLibrary.TryGetExport(handle, name, out _)) is { } missing)
+        {
+            return new LoadResult(0, $"{NotFound}: {path ?? NativeMethods.Library} lacks {missing}: it was built without Wasmtime's default features (the release archives' min/ build?).");
         }
 
         NativeLibrary.SetDllImportResolver(typeof(WasmtimeLibrary).Assembly, (name, _, _) => name == NativeMethods.Library ? handle : 0);
