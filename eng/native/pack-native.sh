@@ -37,7 +37,6 @@ fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$out"
 
 pack_one() {
   local rid="$1" archive="$2" pinned="$3"
@@ -83,6 +82,7 @@ pack_one() {
     return 5
   fi
 
+  mkdir -p "$out"
   dotnet pack "$here/HealthWatch.Runtime.Native.csproj" -c Release -nologo -v quiet -o "$out" \
     --artifacts-path "$work/artifacts-$rid" \
     "-p:Rid=$rid" "-p:NativeFile=$dir/lib/$name" "-p:LicenseFile=$dir/LICENSE" "-p:WasmtimeVersion=$version" >&2

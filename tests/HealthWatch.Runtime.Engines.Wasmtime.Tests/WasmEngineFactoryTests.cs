@@ -106,6 +106,18 @@ public class WasmEngineFactoryTests
     }
 
     [Test]
+    public void AddWasmProbeRuntime_EngineWasmtimeWithoutTheLibrary_FailsAtStartNamingThePackage()
+    {
+        Assume.That(WasmtimeEngine.IsAvailable(out _), Is.False, "libwasmtime is present here");
+        using var provider = new ServiceCollection().AddWasmProbeRuntime(o => o.Engine = WasmEngineKind.Wasmtime).Services.BuildServiceProvider();
+
+        var resolve = () => provider.GetRequiredService<IOptions<WasmProbeRuntimeOptions>>().Value;
+
+        resolve.Should().Throw<OptionsValidationException>().Which.Failures.Should().ContainSingle()
+            .Which.Should().StartWith("Engine is Wasmtime, but libwasmtime not found (set HEALTHWATCH_WASMTIME_LIB)").And.Contain("HealthWatch.Runtime.Native.");
+    }
+
+    [Test]
     public void AddWasmProbeRuntime_EngineManaged_RegistersTheManagedEngine()
     {
         using var provider = new ServiceCollection().AddWasmProbeRuntime(o => o.Engine = WasmEngineKind.Managed).Services.BuildServiceProvider();
