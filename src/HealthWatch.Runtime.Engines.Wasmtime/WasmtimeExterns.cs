@@ -36,7 +36,7 @@ internal sealed unsafe class WasmtimeMemory(WasmtimeStore store, NativeItem nati
 
     public WasmtimeStore Store { get; } = store;
 
-    public ExternType Type => Store.Read(() =>
+    public ExternType Type => Store.Use(() =>
     {
         var type = NativeMethods.MemoryType(Store.Context, _native);
         try
@@ -49,11 +49,11 @@ internal sealed unsafe class WasmtimeMemory(WasmtimeStore store, NativeItem nati
         }
     });
 
-    public uint Pages => Store.Read(() => (uint)NativeMethods.MemorySize(Store.Context, _native));
+    public uint Pages => Store.Use(() => (uint)NativeMethods.MemorySize(Store.Context, _native));
 
-    public long Length => Store.Read(() => (long)NativeMethods.MemoryDataSize(Store.Context, _native));
+    public long Length => Store.Use(() => (long)NativeMethods.MemoryDataSize(Store.Context, _native));
 
-    public long Grow(uint deltaPages) => Store.Read(() =>
+    public long Grow(uint deltaPages) => Store.Use(() =>
     {
         var error = NativeMethods.MemoryGrow(Store.Context, _native, deltaPages, out var previous);
         if (error == 0)
@@ -91,9 +91,9 @@ internal sealed class WasmtimeTable(WasmtimeStore store, NativeItem native, Tabl
     /// <summary>The declared type; its minimum is the size at creation, <see cref="Size"/> the current one.</summary>
     public ExternType Type { get; } = type;
 
-    public uint Size => Store.Read(() => (uint)NativeMethods.TableSize(Store.Context, _native));
+    public uint Size => Store.Use(() => (uint)NativeMethods.TableSize(Store.Context, _native));
 
-    public WasmValue Get(uint index) => Store.Read(() =>
+    public WasmValue Get(uint index) => Store.Use(() =>
     {
         if (!NativeMethods.TableGet(Store.Context, _native, index, out var value))
         {
@@ -110,7 +110,7 @@ internal sealed class WasmtimeTable(WasmtimeStore store, NativeItem native, Tabl
         }
     });
 
-    public void Set(uint index, WasmValue value) => Store.Read(() =>
+    public void Set(uint index, WasmValue value) => Store.Use(() =>
     {
         var native = NativeValues.ToNative(value, ((TableType)Type).ElementType, Store, nameof(value));
         try
@@ -128,7 +128,7 @@ internal sealed class WasmtimeTable(WasmtimeStore store, NativeItem native, Tabl
         }
     });
 
-    public long Grow(uint delta, WasmValue initialValue) => Store.Read(() =>
+    public long Grow(uint delta, WasmValue initialValue) => Store.Use(() =>
     {
         var native = NativeValues.ToNative(initialValue, ((TableType)Type).ElementType, Store, nameof(initialValue));
         try
@@ -164,7 +164,7 @@ internal sealed class WasmtimeGlobal(WasmtimeStore store, NativeItem native, Glo
 
     public WasmValue Value
     {
-        get => Store.Read(() =>
+        get => Store.Use(() =>
         {
             NativeMethods.GlobalGet(Store.Context, _native, out var value);
             try
@@ -176,7 +176,7 @@ internal sealed class WasmtimeGlobal(WasmtimeStore store, NativeItem native, Glo
                 NativeValues.Unroot(ref value);
             }
         });
-        set => Store.Read(() =>
+        set => Store.Use(() =>
         {
             if (!GlobalType.Mutable)
             {

@@ -25,7 +25,7 @@ internal sealed unsafe class WasmtimeInstance(WasmtimeStore store, NativeInstanc
         }
 
         var utf8 = Encoding.UTF8.GetBytes(name);
-        var item = store.Read(() =>
+        var item = store.Use(() =>
         {
             fixed (byte* p = utf8)
             {

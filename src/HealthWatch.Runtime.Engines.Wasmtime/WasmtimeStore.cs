@@ -282,15 +282,15 @@ internal sealed unsafe partial class WasmtimeStore : IWasmStore
         return function;
     }
 
-    /// <summary>Runs a read or update of a store object after checking the store is alive.</summary>
-    public T Read<T>(Func<T> body)
+    /// <summary>Runs a read or an update of one of the store's objects, after checking the store is alive.</summary>
+    public T Use<T>(Func<T> body)
     {
         ThrowIfDisposed();
         return body();
     }
 
-    /// <inheritdoc cref="Read{T}(Func{T})"/>
-    public void Read(Action body)
+    /// <inheritdoc cref="Use{T}(Func{T})"/>
+    public void Use(Action body)
     {
         ThrowIfDisposed();
         body();
