@@ -26,9 +26,7 @@ internal static unsafe class Callbacks
             function.Run(new ReadOnlySpan<NativeVal>(args, (int)argCount), new Span<NativeVal>(results, (int)resultCount));
             return 0;
         }
-#pragma warning disable CA1031 // Whatever the host throws must not unwind through Wasmtime's frames.
         catch (Exception e)
-#pragma warning restore CA1031
         {
             function.Store.SetHostFailure(e);
             fixed (byte* message = HostFailed)
