@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs the WebAssembly core spec suite against the managed engine (Release build).
-# Prints one line per .wast file, then `spec: N passed, M failed, K skipped`.
-# Usage: eng/spec.sh [DIR] [--file NAME]... [--verbose] [--jobs N]
+# Runs the WebAssembly core spec suite against an engine (Release build): --engine managed (the default) or wasmtime.
+# Prints one line per .wast file, then `spec: N passed, M failed, K skipped`; with wasmtime and no libwasmtime
+# (docs/wasmtime.md) one line `spec (wasmtime): skipped: libwasmtime not found (set HEALTHWATCH_WASMTIME_LIB)`.
+# Usage: eng/spec.sh [DIR] [--engine managed|wasmtime] [--file NAME]... [--verbose] [--jobs N]
 #   DIR defaults to $HEALTHWATCH_WASM_SPEC_DIR, else ../shared/wasm-spec next to the repository.
 #   Set SPEC_ARTIFACTS_PATH to build into a private folder (e.g. when others build in the same tree).
-# Exit code is the runner's: 0 every failure is in known-failures.txt, 1 otherwise, 2 suite not found.
+# Exit code is the runner's: 0 every failure is in known-failures.txt (or the engine is skipped), 1 otherwise,
+# 2 suite not found.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

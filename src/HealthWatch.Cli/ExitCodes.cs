@@ -12,6 +12,7 @@ internal static class ExitCodes
     public const int InternalError = 5;
     public const int CapabilityNotGranted = 6;
     public const int BadConfiguration = 7;
+    public const int EngineUnavailable = 8;
 
     public static string Describe() =>
         """
@@ -24,5 +25,6 @@ internal static class ExitCodes
           5  internal error (a bug in healthwatch)
           6  run: the probe needs a capability that was not granted (nothing ran)
           7  run: bad manifest, grant, config or limit (nothing ran)
+          8  --engine wasmtime, but libwasmtime is not found (the message says what to install)
         """;
 }

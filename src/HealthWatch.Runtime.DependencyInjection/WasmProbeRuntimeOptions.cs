@@ -1,3 +1,4 @@
+using HealthWatch.Runtime.Engines.Wasmtime;
 using HealthWatch.Runtime.Probes;
 
 namespace HealthWatch.Runtime.DependencyInjection;
@@ -20,6 +21,34 @@ public sealed class WasmProbeRuntimeOptions
     /// <summary>The most module bytes the module cache keeps.</summary>
     /// <value>The default value is 256 MiB.</value>
     public long ModuleCacheMaxBytes { get; set; } = ProbeRuntimeOptions.Default.ModuleCacheMaxBytes;
+
+    /// <summary>Which engine runs probes; <see cref="WasmEngineKind.Auto"/> logs which one it chose and why.</summary>
+    /// <value>The default value is <see cref="WasmEngineKind.Auto"/>.</value>
+    public WasmEngineKind Engine { get; set; } = WasmEngineKind.Auto;
+
+    /// <summary>Settings of the Wasmtime engine, when it is the one chosen (e.g. its compiled-module disk cache).</summary>
+    /// <value>The default value is <see cref="WasmtimeEngineOptions.Default"/>.</value>
+    public WasmtimeEngineOptions Wasmtime { get; set; } = WasmtimeEngineOptions.Default;
+
+    /// <summary>Every engine setting out of range, one sentence each (the runtime's own are checked by <see cref="ProbeRuntimeOptions"/>).</summary>
+    internal IEnumerable<string> GetEngineProblems()
+    {
+        if (!Enum.IsDefined(Engine))
+        {
+            yield return $"Engine must be Auto, Managed or Wasmtime (was {(int)Engine}).";
+        }
+
+        if (Wasmtime is null)
+        {
+            yield return "Wasmtime must not be null.";
+            yield break;
+        }
+
+        foreach (var problem in Wasmtime.GetProblems())
+        {
+            yield return $"Wasmtime.{problem}";
+        }
+    }
 
     /// <summary>The runtime's options with these values.</summary>
     public ProbeRuntimeOptions ToRuntimeOptions() => new()

@@ -1,7 +1,6 @@
 using HealthWatch.Runtime.Capabilities;
 using HealthWatch.Runtime.DependencyInjection;
 using HealthWatch.Runtime.Engines;
-using HealthWatch.Runtime.Engines.Managed;
 using HealthWatch.Runtime.Probes;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -19,7 +18,7 @@ public static class WasmProbeRuntimeServiceCollectionExtensions
 
     /// <summary>
     /// Registers the probe runtime: <see cref="IProbeRuntime"/> and <see cref="ProbeRuntime"/> (one singleton),
-    /// <see cref="IWasmEngine"/> (a <see cref="ManagedEngine"/>) and <see cref="CapabilityRegistry"/> (the built-in
+    /// <see cref="IWasmEngine"/> (the one <see cref="WasmProbeRuntimeOptions.Engine"/> names, see <see cref="WasmEngineFactory"/>; the choice is logged) and <see cref="CapabilityRegistry"/> (the built-in
     /// capabilities plus those added through the builder), unless already registered. The options are validated when
     /// the host starts. Safe to call more than once: each call adds only its <paramref name="configure"/>.
     /// </summary>
@@ -40,7 +39,18 @@ public static class WasmProbeRuntimeServiceCollectionExtensions
             options.ValidateOnStart();
         }
 
-        services.TryAddSingleton<IWasmEngine>(static _ => new ManagedEngine());
+        services.TryAddSingleton(static provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<WasmProbeRuntimeOptions>>().Value;
+            var selection = WasmEngineFactory.Create(options.Engine, options.Wasmtime);
+            var logger = provider.GetService<ILoggerFactory>()?.CreateLogger(typeof(WasmEngineFactory).FullName!);
+            if (logger is not null)
+            {
+                EngineLog.EngineSelected(logger, selection.Engine.Name, selection.Reason);
+            }
+
+            return selection.Engine;
+        });
         services.TryAddSingleton(static provider =>
         {
             var registry = CapabilityRegistry.CreateDefault();

@@ -1,21 +1,24 @@
 using HealthWatch.Runtime.Engines;
 using HealthWatch.Runtime.Engines.Managed;
+using HealthWatch.Runtime.Engines.Wasmtime;
 
 namespace HealthWatch.Runtime.Conformance;
 
 /// <summary>
 /// Runs the WebAssembly spec suite and prints one line per file and a final
 /// <c>spec: N passed, M failed, K skipped</c> line. Exit code: 0 when every failure is a known failure and no
-/// known failure passes, 1 otherwise, 2 when the suite folder is missing or the arguments are wrong.
+/// known failure passes, 1 otherwise, 2 when the suite folder is missing or the arguments are wrong. An engine that
+/// cannot run here (wasmtime without its library) skips the run: one line saying why, exit code 0.
 /// </summary>
 internal static class Program
 {
     private const int MaxProblemsPerFile = 10;
 
-    // The only place that names concrete engines; add others (e.g. wasmtime) here.
-    private static readonly Dictionary<string, Func<IWasmEngine>> Engines = new(StringComparer.Ordinal)
+    // The only place that names concrete engines: how to create each, and why it cannot run here (null when it can).
+    private static readonly Dictionary<string, (Func<IWasmEngine> Create, Func<string?> Unavailable)> Engines = new(StringComparer.Ordinal)
     {
-        ["managed"] = () => new ManagedEngine(),
+        ["managed"] = (() => new ManagedEngine(), () => null),
+        ["wasmtime"] = (() => new WasmtimeEngine(), () => WasmtimeEngine.IsAvailable(out _) ? null : "libwasmtime not found (set HEALTHWATCH_WASMTIME_LIB)"),
     };
 
     private static int Main(string[] args)
@@ -31,9 +34,15 @@ internal static class Program
         }
 
         var engineName = arguments.Engine ?? "managed";
-        if (!Engines.TryGetValue(engineName, out var createEngine))
+        if (!Engines.TryGetValue(engineName, out var engineEntry))
         {
             return Usage($"unknown engine {engineName}; known: {string.Join(", ", Engines.Keys)}");
+        }
+
+        if (engineEntry.Unavailable() is { } reason)
+        {
+            Console.WriteLine($"spec ({engineName}): skipped: {reason}");
+            return 0;
         }
 
         var directory = arguments.Directory ?? SpecSuite.DefaultDirectory();
@@ -54,7 +63,7 @@ internal static class Program
 
         var files = arguments.Files.Count > 0 ? arguments.Files : available;
         var known = KnownFailures.LoadEmbedded();
-        using var engine = createEngine();
+        using var engine = engineEntry.Create();
         var verdicts = SuiteRun.Run(engine, directory, files, known, arguments.Jobs, v => Report(v, arguments.Verbose));
 
         // Entries for files that don't exist can never pass or fail: they are stale too.

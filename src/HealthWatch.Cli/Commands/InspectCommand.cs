@@ -1,7 +1,7 @@
 using HealthWatch.Cli.CommandLine;
 using HealthWatch.Cli.Probes;
 using HealthWatch.Runtime.Capabilities;
-using HealthWatch.Runtime.Engines.Managed;
+using HealthWatch.Runtime.DependencyInjection;
 using HealthWatch.Runtime.Probes;
 
 namespace HealthWatch.Cli.Commands;
@@ -36,7 +36,7 @@ internal sealed class InspectCommand : ICommand
 
         var path = arguments.Positionals[0];
         var capabilities = CapabilityRegistry.CreateDefault();
-        using var engine = new ManagedEngine();
+        using var engine = WasmEngineFactory.Create(WasmEngineKind.Auto).Engine;
         using var runtime = new ProbeRuntime(engine, capabilities: capabilities);
 
         // A console command has no synchronization context, so waiting on the runtime's task cannot deadlock.

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using HealthWatch.Cli.CommandLine;
 using HealthWatch.Runtime.Engines;
-using HealthWatch.Runtime.Engines.Managed;
 
 namespace HealthWatch.Cli.Commands;
 
@@ -26,7 +25,8 @@ internal sealed class InvokeCommand : ICommand
 
     public string Description =>
         """
-        Loads the module with the managed engine, instantiates it without imports, calls the
+        Loads the module with the engine --engine names (default auto: wasmtime when libwasmtime
+        loads, else managed), instantiates it without imports, calls the
         exported function <export> and prints each result on its own line.
 
         Arguments are parsed by the export's parameter types:
@@ -48,6 +48,7 @@ internal sealed class InvokeCommand : ICommand
         new(MaxMemoryPages, "N", "limit each memory to N 64 KiB pages (memory.grow past it returns -1)"),
         new(Repeat, "R", "time R calls (default 1 with --warmup) and print the timing line"),
         new(Warmup, "W", "make W untimed calls before the timed ones (default 0)"),
+        EngineOption.Spec,
     ];
 
     public int Run(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
@@ -64,7 +65,7 @@ internal sealed class InvokeCommand : ICommand
         var warmup = arguments.GetInt64(Warmup, 0, MaxCalls);
         var timed = repeat is not null || warmup is not null;
 
-        using var engine = new ManagedEngine();
+        using var engine = EngineOption.Create(arguments, stderr);
         var bytes = ModuleFile.Read(path);
         var start = Stopwatch.GetTimestamp();
         using var module = engine.LoadModule(bytes);

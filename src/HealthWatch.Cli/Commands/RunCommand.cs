@@ -1,7 +1,7 @@
 using HealthWatch.Cli.CommandLine;
 using HealthWatch.Cli.Probes;
 using HealthWatch.Runtime.Capabilities;
-using HealthWatch.Runtime.Engines.Managed;
+using HealthWatch.Runtime.Engines;
 using HealthWatch.Runtime.Probes;
 
 namespace HealthWatch.Cli.Commands;
@@ -25,7 +25,8 @@ internal sealed class RunCommand : ICommand
 
     public string Description =>
         """
-        Runs a probe (see docs/probe-abi.md) through the probe runtime on the managed engine and prints
+        Runs a probe (see docs/probe-abi.md) through the probe runtime on the engine --engine names
+        (default auto: wasmtime when libwasmtime loads, else managed) and prints
         its result as JSON on stdout: success, message, metrics, data, logs, usage and latencyMs.
 
         The probe gets exactly the capabilities granted, nothing else; a probe that imports something
@@ -50,6 +51,7 @@ internal sealed class RunCommand : ICommand
         new(Fuel, "N", "instruction budget (default 1000000000)"),
         new(Timeout, "MS", "wall-clock budget in milliseconds (default 30000)"),
         new(MemoryPages, "N", "the most 64 KiB pages the probe's memory may grow to (default 1024)"),
+        EngineOption.Spec,
     ];
 
     public int Run(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
@@ -62,10 +64,11 @@ internal sealed class RunCommand : ICommand
 
         var limits = ReadLimitOverrides(arguments);
         var capabilities = CapabilityRegistry.CreateDefault();
+        using var engine = EngineOption.Create(arguments, stderr);
         ProbeResult result;
         try
         {
-            result = Execute(ReadRequest(arguments, manifestPath, limits, capabilities), capabilities);
+            result = Execute(engine, ReadRequest(arguments, manifestPath, limits, capabilities), capabilities);
         }
         catch (Exception e) when (RunFailure.From(e) is { } failure)
         {
@@ -97,9 +100,8 @@ internal sealed class RunCommand : ICommand
             limits(manifest?.Limits ?? ProbeLimits.Default));
     }
 
-    private static ProbeResult Execute(RunRequest request, CapabilityRegistry capabilities)
+    private static ProbeResult Execute(IWasmEngine engine, RunRequest request, CapabilityRegistry capabilities)
     {
-        using var engine = new ManagedEngine();
         using var runtime = new ProbeRuntime(engine, capabilities: capabilities);
 
         // A console command has no synchronization context, so waiting on the runtime's tasks cannot deadlock.

@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using HealthWatch.Cli.Probes;
 using HealthWatch.Runtime.Capabilities;
-using HealthWatch.Runtime.Engines.Managed;
+using HealthWatch.Runtime.DependencyInjection;
+using HealthWatch.Runtime.Engines;
 using HealthWatch.Runtime.Probes;
 
 namespace HealthWatch.Cli.Sidecar;
@@ -17,7 +18,7 @@ internal sealed class ProbeHost : IAsyncDisposable
     /// <summary>The manifest fields a run request carries; they are checked by the manifest's own parser.</summary>
     private static readonly string[] ManifestFields = ["config", "grants", "limits"];
 
-    private readonly ManagedEngine _engine = new();
+    private readonly IWasmEngine _engine = WasmEngineFactory.Create(WasmEngineKind.Auto).Engine;
     private readonly CapabilityRegistry _capabilities = CapabilityRegistry.CreateDefault();
     private readonly ProbeRuntime _runtime;
     private readonly ConcurrentDictionary<string, ProbeModule> _modules = new(StringComparer.Ordinal);
@@ -40,7 +41,7 @@ internal sealed class ProbeHost : IAsyncDisposable
     {
         json.WriteStartObject();
         json.WriteString("version", HelpText.VersionNumber);
-        json.WriteString("engine", "managed");
+        json.WriteString("engine", _engine.Name);
         json.WriteStartArray("capabilities");
         foreach (var name in _capabilities.Capabilities.Select(c => c.Name).Order(StringComparer.Ordinal))
         {

@@ -29,10 +29,13 @@ public sealed class SpecSuiteTests(EngineFactory factory)
     }
 
     [OneTimeSetUp]
-    public void CreateEngine() => _engine = factory.Create();
+    public void CreateEngine() => _engine = factory.CreateIfAvailable()!;
+
+    [SetUp]
+    public void SkipIfEngineUnavailable() => factory.IgnoreIfUnavailable();
 
     [OneTimeTearDown]
-    public void DisposeEngine() => _engine.Dispose();
+    public void DisposeEngine() => _engine?.Dispose();
 
     [TestCaseSource(nameof(Files))]
     public void SpecFile_FailsOnlyKnownFailures(string file)

@@ -1,11 +1,30 @@
 using HealthWatch.Runtime.Engines;
 using HealthWatch.Runtime.Engines.Managed;
+using HealthWatch.Runtime.Engines.Wasmtime;
 
 namespace HealthWatch.Runtime.Tests.Engines;
 
 /// <summary>Creates one kind of engine for the behaviour tests; shows as the fixture's argument.</summary>
-public sealed record EngineFactory(string Name, Func<IWasmEngine> Create)
+/// <param name="Name">The engine's name.</param>
+/// <param name="Create">Creates an engine.</param>
+/// <param name="Unavailable">Why the engine cannot run here (its fixtures are then skipped with this text), or null.</param>
+public sealed record EngineFactory(string Name, Func<IWasmEngine> Create, Func<string?> Unavailable)
 {
+    /// <summary>Creates an engine, or returns null when it cannot run here.</summary>
+    public IWasmEngine? CreateIfAvailable() => Unavailable() is null ? Create() : null;
+
+    /// <summary>
+    /// Skips the calling test when the engine cannot run here. Called per test (from a set-up method), so that each
+    /// case reports the reason itself rather than NUnit's "OneTimeSetUp: " form of it.
+    /// </summary>
+    public void IgnoreIfUnavailable()
+    {
+        if (Unavailable() is { } reason)
+        {
+            Assert.Ignore(reason);
+        }
+    }
+
     public override string ToString() => Name;
 }
 
@@ -15,8 +34,14 @@ public sealed record EngineFactory(string Name, Func<IWasmEngine> Create)
 /// </summary>
 public static class EngineFixtureSource
 {
+    /// <summary>The skip reason of the Wasmtime cases where the library is absent.</summary>
+    public const string WasmtimeLibraryMissing = "libwasmtime not found (set HEALTHWATCH_WASMTIME_LIB)";
+
     public static IEnumerable<EngineFactory> Engines { get; } =
     [
-        new("managed", () => new ManagedEngine()),
+        new("managed", () => new ManagedEngine(), () => null),
+
+        // Wasmtime needs its native library (docs/wasmtime.md); where it is missing every case reports exactly why.
+        new("wasmtime", () => new WasmtimeEngine(), () => WasmtimeEngine.IsAvailable(out _) ? null : WasmtimeLibraryMissing),
     ];
 }

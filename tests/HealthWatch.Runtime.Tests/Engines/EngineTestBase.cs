@@ -14,7 +14,10 @@ public abstract class EngineTestBase(EngineFactory factory)
         File.ReadAllBytes(Path.Combine(TestContext.CurrentContext.TestDirectory, "Modules", name + ".wasm"));
 
     [OneTimeSetUp]
-    public void CreateEngine() => Engine = factory.Create();
+    public void CreateEngine() => Engine = factory.CreateIfAvailable()!;
+
+    [SetUp]
+    public void SkipIfEngineUnavailable() => factory.IgnoreIfUnavailable();
 
     [OneTimeTearDown]
     public void DisposeEngine()
@@ -24,7 +27,8 @@ public abstract class EngineTestBase(EngineFactory factory)
             module.Dispose();
         }
 
-        Engine.Dispose();
+        // Null when the engine is unavailable here and the fixture was skipped.
+        Engine?.Dispose();
     }
 
     /// <summary>The test module <paramref name="name"/>, compiled once per fixture.</summary>
