@@ -18,12 +18,6 @@ public class PackageConsumerTests
     private static readonly string RepositoryRoot = typeof(PackageConsumerTests).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
 
-    private static readonly string[] Packages =
-    [
-        "HealthWatch.Runtime", "HealthWatch.Runtime.Engines.Managed", "HealthWatch.Runtime.DependencyInjection",
-        "HealthWatch.Runtime.HealthChecks", "healthwatch",
-    ];
-
     private string _work = null!;
     private string _feed = null!;
     private string _version = null!;
@@ -44,7 +38,9 @@ public class PackageConsumerTests
     [Test]
     public void Pack_EverySrcProject_GivesAPackageAndSymbolsOfTheVersion()
     {
-        foreach (var id in Packages)
+        var ids = SrcPackageIds();
+        ids.Should().Contain(["HealthWatch.Runtime", "HealthWatch.Runtime.Engines.Managed", "HealthWatch.Runtime.DependencyInjection", "HealthWatch.Runtime.HealthChecks", "healthwatch"]);
+        foreach (var id in ids)
         {
             File.Exists(Path.Combine(_feed, $"{id}.{_version}.nupkg")).Should().BeTrue($"{id} is packed");
             File.Exists(Path.Combine(_feed, $"{id}.{_version}.snupkg")).Should().BeTrue($"{id} has symbols");
@@ -87,6 +83,16 @@ public class PackageConsumerTests
         invoke.ShouldSucceed();
         invoke.Output.Trim().Should().Be("6765");
     }
+
+    /// <summary>The package id of each project under src/: its PackageId, else its AssemblyName, else its file name.</summary>
+    private static List<string> SrcPackageIds() =>
+        [.. Directory.EnumerateFiles(Path.Combine(RepositoryRoot, "src"), "*.csproj", SearchOption.AllDirectories).Select(project =>
+        {
+            var properties = XDocument.Load(project).Root!.Elements("PropertyGroup").Elements().ToList();
+            return properties.LastOrDefault(p => p.Name == "PackageId")?.Value
+                ?? properties.LastOrDefault(p => p.Name == "AssemblyName")?.Value
+                ?? Path.GetFileNameWithoutExtension(project);
+        })];
 
     /// <summary>The local feed first, then the repository's sources (for third-party packages), and the user's global packages folder as a fallback.</summary>
     private void WriteNuGetConfig(string directory)
