@@ -29,32 +29,32 @@ internal static class ProbeMix
     /// <summary>The mix: two thirds well-behaved probes, one third hostile ones (docs/security.md).</summary>
     public static IReadOnlyList<ProbeCase> Create(SoakServer server)
     {
-        // Good probes get time to spare: 1,000 runs in flight on a small machine queue for seconds, and a good probe
-        // timing out under load would say nothing about containment or leaks.
+        // Every run gets time to spare but those whose point is the timeout: 1,000 runs in flight on a small, shared
+        // machine queue for tens of seconds, and a run timing out under load says nothing about containment or leaks.
         var http = $$$"""{"http":{"allow":["{{{server.Authority}}}"],"maxResponseBytes":65536,"timeoutMs":60000}}""";
-        const string Patient = """{"timeoutMs":120000}""";
         var hang = $$$"""{"http":{"allow":["{{{server.Authority}}}"],"timeoutMs":300}}""";
         var all = $$$"""
             {"log":{},"env":{"vars":{"A":"1"}},"http":{"allow":["{{{server.Authority}}}"]},"dns":{"allow":["*.test"]},"tcp":{"allow":["*.test:80"]}}
             """;
+        static string Patient(string more = "") => $$$"""{"timeoutMs":120000{{{more}}}}""";
         return
         [
-            new("http-ok", "http-status", 30, $$$"""{"config":{"url":"{{{server.Url("/health")}}}"},"grants":{{{http}}},"limits":{{{Patient}}}}""", o => o.Success),
-            new("json-ok", "json-assert", 15, $$$"""{"config":{"url":"{{{server.Url("/health")}}}","path":"data.state","equals":"ok"},"grants":{{{http}}},"limits":{{{Patient}}}}""", o => o.Success),
-            new("http-slow", "http-status", 10, $$$"""{"config":{"url":"{{{server.Url("/slow")}}}"},"grants":{{{http}}},"limits":{{{Patient}}}}""", o => o.Success),
-            new("big-body", "http-status", 5, $$$"""{"config":{"url":"{{{server.Url("/big")}}}"},"grants":{{{http}}},"limits":{{{Patient}}}}""", o => o.Message == "request failed: too large"),
-            new("hanging-server", "http-status", 5, $$$"""{"config":{"url":"{{{server.Url("/hang")}}}"},"grants":{{{hang}}}}""", o => o.Message == "request failed: timed out"),
-            new("redirect-to-metadata", "http-status", 3, $$$"""{"config":{"url":"{{{server.Url("/to-metadata")}}}"},"grants":{{{http}}},"limits":{{{Patient}}}}""", o => o.Message == "request failed: not allowed by the grant"),
+            new("http-ok", "http-status", 30, $$$"""{"config":{"url":"{{{server.Url("/health")}}}"},"grants":{{{http}}},"limits":{{{Patient()}}}}""", o => o.Success),
+            new("json-ok", "json-assert", 15, $$$"""{"config":{"url":"{{{server.Url("/health")}}}","path":"data.state","equals":"ok"},"grants":{{{http}}},"limits":{{{Patient()}}}}""", o => o.Success),
+            new("http-slow", "http-status", 10, $$$"""{"config":{"url":"{{{server.Url("/slow")}}}"},"grants":{{{http}}},"limits":{{{Patient()}}}}""", o => o.Success),
+            new("big-body", "http-status", 5, $$$"""{"config":{"url":"{{{server.Url("/big")}}}"},"grants":{{{http}}},"limits":{{{Patient()}}}}""", o => o.Message == "request failed: too large"),
+            new("hanging-server", "http-status", 5, $$$"""{"config":{"url":"{{{server.Url("/hang")}}}"},"grants":{{{hang}}},"limits":{{{Patient()}}}}""", o => o.Message == "request failed: timed out"),
+            new("redirect-to-metadata", "http-status", 3, $$$"""{"config":{"url":"{{{server.Url("/to-metadata")}}}"},"grants":{{{http}}},"limits":{{{Patient()}}}}""", o => o.Message == "request failed: not allowed by the grant"),
             new("not-granted", "http-status", 3, $$$"""{"config":{"url":"{{{server.Url("/health")}}}"}}""", o => o.Kind == "capabilityNotGranted"),
             new("infinite-loop", "hostile/infinite-loop", 3, """{"limits":{"fuel":9000000000000000000,"timeoutMs":100}}""", o => o.Kind == "timeout"),
-            new("out-of-fuel", "hostile/infinite-loop", 5, """{"limits":{"fuel":2000000}}""", o => o.Kind == "outOfFuel"),
-            new("deep-recursion", "hostile/deep-recursion", 3, "{}", o => o.Kind == "trap"),
-            new("memory-bomb", "hostile/memory-bomb", 3, """{"limits":{"memoryPages":32}}""", o => o.Message == "memory exhausted at 32 pages"),
-            new("table-bomb", "hostile/table-bomb", 3, "{}", o => o.Message == "table exhausted at 100000 elements"),
-            new("many-tables", "hostile/many-tables", 3, "{}", o => o.Kind == "resourceLimit"),
-            new("log-flood", "hostile/log-flood", 3, """{"grants":{"log":{}},"limits":{"maxLogBytes":4096,"maxHostCalls":1000}}""", o => o.Kind == "resourceLimit"),
-            new("wild-verdict-pointer", "hostile/verdict-wild-pointer", 3, "{}", o => o.Kind == "noVerdict"),
-            new("invalid-utf8-verdict", "hostile/invalid-utf8", 3, $$$"""{"config":{"badVerdict":true},"grants":{{{all}}}}""", o => o.Kind == "invalidVerdict"),
+            new("out-of-fuel", "hostile/infinite-loop", 5, $$$"""{"limits":{{{Patient(",\"fuel\":2000000")}}}}""", o => o.Kind == "outOfFuel"),
+            new("deep-recursion", "hostile/deep-recursion", 3, $$$"""{"limits":{{{Patient()}}}}""", o => o.Kind == "trap"),
+            new("memory-bomb", "hostile/memory-bomb", 3, $$$"""{"limits":{{{Patient(",\"memoryPages\":32")}}}}""", o => o.Message == "memory exhausted at 32 pages"),
+            new("table-bomb", "hostile/table-bomb", 3, $$$"""{"limits":{{{Patient()}}}}""", o => o.Message == "table exhausted at 100000 elements"),
+            new("many-tables", "hostile/many-tables", 3, $$$"""{"limits":{{{Patient()}}}}""", o => o.Kind == "resourceLimit"),
+            new("log-flood", "hostile/log-flood", 3, $$$"""{"grants":{"log":{}},"limits":{{{Patient(",\"maxLogBytes\":4096,\"maxHostCalls\":1000")}}}}""", o => o.Kind == "resourceLimit"),
+            new("wild-verdict-pointer", "hostile/verdict-wild-pointer", 3, $$$"""{"limits":{{{Patient()}}}}""", o => o.Kind == "noVerdict"),
+            new("invalid-utf8-verdict", "hostile/invalid-utf8", 3, $$$"""{"config":{"badVerdict":true},"grants":{{{all}}},"limits":{{{Patient()}}}}""", o => o.Kind == "invalidVerdict"),
         ];
     }
 

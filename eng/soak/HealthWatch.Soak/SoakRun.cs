@@ -13,7 +13,7 @@ namespace HealthWatch.Soak;
 /// throughput, latency, the thread pool and memory as it goes. At a quarter of the time and at the end it lets the
 /// runs drain and measures memory at rest (this process's GC heap after a full collection, both working sets, open
 /// file descriptors); the end must be within <see cref="HeapTolerance"/> / <see cref="RssTolerance"/> of the quarter
-/// mark, the sidecar's peak resident set within <see cref="PeakRssTolerance"/> of its second quarter's, and every run
+/// mark, the sidecar's resident set under load within <see cref="SidecarRssTolerance"/> of its second quarter's, and every run
 /// must have ended exactly once with the outcome its case expects.
 /// </summary>
 internal static class SoakRun
@@ -25,10 +25,11 @@ internal static class SoakRun
     private static readonly (double Ratio, long Bytes) RssTolerance = (0.25, 64L << 20);
 
     /// <summary>
-    /// The sidecar cannot be told to collect, so its resident set is judged by its peak under load: the last quarter's
-    /// may exceed the second quarter's by 25% plus 128 MiB.
+    /// The sidecar cannot be told to collect, and an idle process does not, so its resident set is judged under load:
+    /// the median of the last quarter's samples may exceed the second quarter's by 25% plus 128 MiB. (A median, as
+    /// one sample can catch a collection's high point.)
     /// </summary>
-    private static readonly (double Ratio, long Bytes) PeakRssTolerance = (0.25, 128L << 20);
+    private static readonly (double Ratio, long Bytes) SidecarRssTolerance = (0.25, 128L << 20);
 
     /// <summary>Open file descriptors allowed to differ (sockets in a closing state, pipes).</summary>
     private const int FdTolerance = 64;
@@ -86,13 +87,13 @@ internal static class SoakRun
         var clock = Stopwatch.StartNew();
         var interval = TimeSpan.FromSeconds(Math.Clamp(duration.TotalSeconds / 30, 5, 30));
         Checkpoint? early = null;
-        var sidecarPeaks = new long[4];
+        var sidecarRss = Enumerable.Range(0, 4).Select(_ => new List<long>()).ToArray();
         while (clock.Elapsed < duration)
         {
             await Task.Delay(interval);
             var rss = Report(clock.Elapsed, interval, runtimeRuns, sidecarRuns, sidecar);
             var quarter = Math.Min(3, (int)(4 * clock.Elapsed / duration));
-            sidecarPeaks[quarter] = Math.Max(sidecarPeaks[quarter], rss);
+            sidecarRss[quarter].Add(rss);
             if (early is null && clock.Elapsed >= duration / 4)
             {
                 early = await CheckpointAsync("early", gate, runtimeRuns, sidecarRuns, sidecar, reopen: true);
@@ -104,7 +105,7 @@ internal static class SoakRun
         gate.Open();
         var all = Task.WhenAll(workers);
         var finished = await Task.WhenAny(all, Task.Delay(DrainTimeout)) == all;
-        return Summarize(clock.Elapsed, early!, end, (sidecarPeaks[1], sidecarPeaks[3]), runtimeRuns, sidecarRuns, sidecar, finished);
+        return Summarize(clock.Elapsed, early!, end, (Median(sidecarRss[1]), Median(sidecarRss[3])), runtimeRuns, sidecarRuns, sidecar, finished);
     }
 
     private static async Task WorkAsync(int worker, IReadOnlyList<ProbeCase> cases, Recorder recorder, Gate gate, Func<ProbeCase, Task<Outcome>> run, CancellationToken stop)
@@ -183,12 +184,12 @@ internal static class SoakRun
         return checkpoint;
     }
 
-    private static int Summarize(TimeSpan elapsed, Checkpoint early, Checkpoint end, (long Second, long Last) sidecarPeaks, Recorder runtimeRuns, Recorder sidecarRuns, SidecarClient sidecar, bool finished)
+    private static int Summarize(TimeSpan elapsed, Checkpoint early, Checkpoint end, (long Second, long Last) sidecarRss, Recorder runtimeRuns, Recorder sidecarRuns, SidecarClient sidecar, bool finished)
     {
         var lost = runtimeRuns.InFlight + sidecarRuns.InFlight + sidecar.Pending;
         var unexpected = runtimeRuns.Unexpected + sidecarRuns.Unexpected + sidecar.InternalErrors;
         var heapFlat = Within(early.HeapBytes, end.HeapBytes, HeapTolerance);
-        var rssFlat = Within(early.WorkingSetBytes, end.WorkingSetBytes, RssTolerance) && Within(sidecarPeaks.Second, sidecarPeaks.Last, PeakRssTolerance);
+        var rssFlat = Within(early.WorkingSetBytes, end.WorkingSetBytes, RssTolerance) && Within(sidecarRss.Second, sidecarRss.Last, SidecarRssTolerance);
         var fdsFlat = end.Fds <= early.Fds + FdTolerance && end.SidecarFds <= early.SidecarFds + FdTolerance;
         foreach (var example in runtimeRuns.Examples.Concat(sidecarRuns.Examples))
         {
@@ -208,12 +209,14 @@ internal static class SoakRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"soak: {elapsed.TotalMinutes:0.0} min, {runtimeRuns.Runs + sidecarRuns.Runs} runs ({runtimeRuns.Runs} runtime, {sidecarRuns.Runs} sidecar), "
             + $"{lost} lost, {sidecar.Duplicates} duplicate, {unexpected} unexpected; heap {Mib(early.HeapBytes)} -> {Mib(end.HeapBytes)} MiB, "
-            + $"ws {Mib(early.WorkingSetBytes)} -> {Mib(end.WorkingSetBytes)} MiB, sidecar peak rss {Mib(sidecarPeaks.Second)} -> {Mib(sidecarPeaks.Last)} MiB, "
+            + $"ws {Mib(early.WorkingSetBytes)} -> {Mib(end.WorkingSetBytes)} MiB, sidecar rss under load (median) {Mib(sidecarRss.Second)} -> {Mib(sidecarRss.Last)} MiB, at rest {Mib(early.SidecarRssBytes)} -> {Mib(end.SidecarRssBytes)} MiB, "
             + $"fds {early.Fds} -> {end.Fds}, sidecar fds {early.SidecarFds} -> {end.SidecarFds}: {(heapFlat && rssFlat && fdsFlat ? "flat" : "GREW")}, {(ok ? "ok" : "FAILED")}"));
         return ok ? 0 : 1;
     }
 
     private static bool Within(long early, long end, (double Ratio, long Bytes) tolerance) => end <= early * (1 + tolerance.Ratio) + tolerance.Bytes;
+
+    private static long Median(List<long> samples) => samples.Count == 0 ? 0 : samples.Order().ElementAt(samples.Count / 2);
 
     private static string Mib(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
 
