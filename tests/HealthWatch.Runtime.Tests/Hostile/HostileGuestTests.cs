@@ -6,6 +6,8 @@ using HealthWatch.Runtime.Probes;
 namespace HealthWatch.Runtime.Tests.Hostile;
 
 /// <summary>Hostile guest code and hostile inputs to it: each is contained with a typed error, and a good probe runs next.</summary>
+// Alone, so that ManyTables_* can count the process's allocations.
+[NonParallelizable]
 public sealed class HostileGuestTests : HostileTestBase
 {
     [Test]
