@@ -17,7 +17,7 @@ public sealed record WasmStoreLimits
 
     /// <summary>
     /// The most tables the store may hold, those its instances define and those the host creates together; one
-    /// more fails instantiation with <see cref="TrapCode.ResourceLimitExceeded"/>. With <see cref="MaxTableElements"/>
+    /// more fails instantiation (or table creation) with <see cref="TrapCode.ResourceLimitExceeded"/>. With <see cref="MaxTableElements"/>
     /// it bounds the memory all tables take, which a limit per table alone does not.
     /// </summary>
     public uint MaxTables { get; init; } = 10_000;

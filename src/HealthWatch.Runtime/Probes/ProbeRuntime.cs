@@ -18,7 +18,7 @@ public sealed class ProbeRuntime : IProbeRuntime, IDisposable
     /// <summary>The most elements one table of a probe may have; <c>table.grow</c> past it returns -1.</summary>
     internal const uint MaxTableElements = 100_000;
 
-    /// <summary>The most tables a probe may have, so that its tables together stay within a few MiB.</summary>
+    /// <summary>The most tables a probe may have: with <see cref="MaxTableElements"/>, at most 8 MB of references in all.</summary>
     internal const uint MaxTables = 10;
 
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Text.Unicode;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace HealthWatch.Runtime.Capabilities.Network;
 
