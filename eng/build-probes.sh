@@ -7,6 +7,7 @@
 #   samples/probes/wasi-*.c      C with wasi-libc, as a WASI reactor          -> samples/probes/NAME.wasm
 #   samples/probes/assemblyscript/*.ts (all but healthwatch.ts)               -> samples/probes/NAME-as.wasm
 #   samples/probes/hostile/*.wat                                              -> samples/probes/hostile/NAME.wasm
+#   samples/probes/hostile/*.c   freestanding C, as above                     -> samples/probes/hostile/NAME.wasm
 #
 # C: clang-19 -c then wasm-ld-19 directly (as eng/build-test-modules.sh does), because the clang driver would
 # run wasm-opt (if installed) after linking, which strips the name section that backtraces need and ties the
@@ -51,14 +52,24 @@ for source in *.ts; do
 done
 
 # Hostile WAT. A line ";; @locals N T" is expanded to (local T T ... T) with N entries, so that
-# deep-recursion-large-frames.wat can declare 50,000 locals without 50,000 words in its source.
+# deep-recursion-large-frames.wat can declare 50,000 locals without 50,000 words in its source; a line
+# ";; @repeat N TEXT" to N lines of TEXT (many-tables.wat's 1,000 tables).
 cd "$probes/hostile"
 for source in *.wat; do
   name=${source%.wat}
   awk '{ if (match($0, /;; @locals [0-9]+ [a-z0-9]+/)) { split(substr($0, RSTART, RLENGTH), w, " ");
-           line = "(local"; for (i = 0; i < w[3]; i++) line = line " " w[4]; print line ")" } else print }' \
+           line = "(local"; for (i = 0; i < w[3]; i++) line = line " " w[4]; print line ")" }
+         else if (match($0, /;; @repeat [0-9]+ /)) { split(substr($0, RSTART, RLENGTH), w, " ");
+           text = substr($0, RSTART + RLENGTH); for (i = 0; i < w[3]; i++) print text }
+         else print }' \
     "$source" > "$scratch/$source"
   wat2wasm --enable-all --debug-names -o "$name.wasm" "$scratch/$source"
+done
+# Hostile C: freestanding, like the samples.
+for source in *.c; do
+  name=${source%.c}
+  clang-19 --target=wasm32 -nostdlib -ffreestanding "${cflags[@]}" -c -o "$scratch/$name.o" "$source"
+  wasm-ld-19 --no-entry -o "$name.wasm" "$scratch/$name.o"
 done
 
 # The ABI's signatures (docs/probe-abi.md), as wasm-objdump prints them. check_abi fails the build when a probe

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace HealthWatch.Cli.Sidecar;
 
@@ -85,6 +86,14 @@ internal sealed class SidecarServer
     /// <returns>The exit code when the message is the <c>exit</c> notification; otherwise null.</returns>
     private int? Receive(byte[] body)
     {
+        // The JSON reader checks structure but not the UTF-8 inside strings; reading a string (the method, an id, a
+        // path) would then throw outside any request, and end the process.
+        if (!Utf8.IsValid(body))
+        {
+            _writer.Enqueue(ErrorResponse(null, new RpcException(RpcException.ParseError, "Parse error: the body is not valid UTF-8")));
+            return null;
+        }
+
         JsonDocument document;
         try
         {

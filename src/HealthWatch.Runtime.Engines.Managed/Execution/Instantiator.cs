@@ -28,6 +28,7 @@ internal sealed class Instantiator(ManagedStore store, ManagedModule module, Was
             globals[_definition.ImportedGlobalCount + i] = global;
         }
 
+        store.AddTables(_definition.Tables.Count);
         for (var i = 0; i < _definition.Tables.Count; i++)
         {
             tables[_definition.ImportedTableCount + i] = new TableInstance(_definition.Tables[i], store.Limits.MaxTableElements, null) { Owner = store };

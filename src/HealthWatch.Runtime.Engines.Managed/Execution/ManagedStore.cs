@@ -13,6 +13,7 @@ internal sealed partial class ManagedStore : IWasmStore
     // thread running in the store touches these (instantiation enters the store too).
     private CompiledModule[] _modules = [];
     private int _maxFrameBytes;
+    private long _tables;
     private bool _fuelLimited;
     private volatile bool _disposed;
 
@@ -83,6 +84,7 @@ internal sealed partial class ManagedStore : IWasmStore
         }
 
         ValueMarshal.Check(initialValue, this, type.ElementType, nameof(initialValue));
+        AddTables(1);
         return new TableInstance(type, Limits.MaxTableElements, initialValue.AsReference()) { Owner = this };
     }
 
@@ -131,6 +133,18 @@ internal sealed partial class ManagedStore : IWasmStore
             _modules = [.. _modules, module];
             _maxFrameBytes = Math.Max(_maxFrameBytes, module.MaxFrameBytes);
         }
+    }
+
+    /// <summary>Counts <paramref name="count"/> new tables against <see cref="WasmStoreLimits.MaxTables"/>, before any is allocated.</summary>
+    /// <exception cref="WasmTrapException">The store would hold more tables than its limit.</exception>
+    internal void AddTables(int count)
+    {
+        if (_tables + count > Limits.MaxTables)
+        {
+            throw new WasmTrapException(TrapCode.ResourceLimitExceeded);
+        }
+
+        _tables += count;
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);

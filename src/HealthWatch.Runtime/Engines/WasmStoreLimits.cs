@@ -3,7 +3,7 @@ namespace HealthWatch.Runtime.Engines;
 /// <summary>Resource limits a store enforces on everything running in it. Immutable; use <c>with</c> to derive.</summary>
 public sealed record WasmStoreLimits
 {
-    /// <summary>The defaults: unlimited fuel, 16,384 pages (1 GiB) of memory, 10,000,000 table elements, 10,000 nested calls.</summary>
+    /// <summary>The defaults: unlimited fuel, 16,384 pages (1 GiB) of memory, 10,000 tables of 10,000,000 elements, 10,000 nested calls.</summary>
     public static WasmStoreLimits Default { get; } = new();
 
     /// <summary>Fuel to start with, consumed roughly one unit per instruction; null for unlimited.</summary>
@@ -14,6 +14,13 @@ public sealed record WasmStoreLimits
 
     /// <summary>The most elements any one table may have; <c>table.grow</c> past it returns -1.</summary>
     public uint MaxTableElements { get; init; } = 10_000_000;
+
+    /// <summary>
+    /// The most tables the store may hold, those its instances define and those the host creates together; one
+    /// more fails instantiation (or table creation) with <see cref="TrapCode.ResourceLimitExceeded"/>. With <see cref="MaxTableElements"/>
+    /// it bounds the memory all tables take, which a limit per table alone does not.
+    /// </summary>
+    public uint MaxTables { get; init; } = 10_000;
 
     /// <summary>The most nested WebAssembly calls; one more traps with <see cref="TrapCode.CallStackExhausted"/>.</summary>
     public int MaxCallDepth { get; init; } = 10_000;

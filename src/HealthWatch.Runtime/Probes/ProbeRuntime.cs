@@ -15,6 +15,14 @@ namespace HealthWatch.Runtime.Probes;
 /// </summary>
 public sealed class ProbeRuntime : IProbeRuntime, IDisposable
 {
+    /// <summary>The most elements one table of a probe may have; <c>table.grow</c> past it returns -1.</summary>
+    internal const uint MaxTableElements = 100_000;
+
+    /// <summary>The most tables a probe may have: with <see cref="MaxTableElements"/>, at most 8 MB of references in all.</summary>
+    internal const uint MaxTables = 10;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+
     private readonly IWasmEngine _engine;
     private readonly ProbeRuntimeOptions _options;
     private readonly CapabilityRegistry _capabilities;
@@ -84,7 +92,13 @@ public sealed class ProbeRuntime : IProbeRuntime, IDisposable
 
         using var runCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var context = new ProbeContext(grants, limits, runCancellation.Token);
-        var store = _engine.CreateStore(new WasmStoreLimits { Fuel = limits.Fuel, MaxMemoryPages = limits.MemoryPages });
+        var store = _engine.CreateStore(new WasmStoreLimits
+        {
+            Fuel = limits.Fuel,
+            MaxMemoryPages = limits.MemoryPages,
+            MaxTables = MaxTables,
+            MaxTableElements = MaxTableElements,
+        });
         try
         {
             var start = Stopwatch.GetTimestamp();
@@ -149,7 +163,17 @@ public sealed class ProbeRuntime : IProbeRuntime, IDisposable
     /// <summary>The config as UTF-8 bytes, checked to be one JSON value before anything runs.</summary>
     private static byte[] ConfigBytes(string? configJson)
     {
-        var bytes = Encoding.UTF8.GetBytes(configJson ?? "{}");
+        byte[] bytes;
+        try
+        {
+            bytes = StrictUtf8.GetBytes(configJson ?? "{}");
+        }
+        catch (EncoderFallbackException)
+        {
+            // A lone surrogate: replacing it would hand the probe another config than the caller's.
+            throw new ProbeConfigurationException("config", "is not valid Unicode, so it has no UTF-8 form (a lone surrogate).");
+        }
+
         var reader = new Utf8JsonReader(bytes);
         try
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace HealthWatch.Runtime.Capabilities.Network;
 
@@ -42,6 +43,13 @@ internal sealed class HttpRequestSpec
     /// <summary>Parses the request JSON; null with <paramref name="problem"/> set when it is malformed.</summary>
     public static HttpRequestSpec? TryParse(byte[] json, out string? problem)
     {
+        // The reader checks structure but not the UTF-8 inside strings, which reading a string would then throw on.
+        if (!Utf8.IsValid(json))
+        {
+            problem = "request is not valid UTF-8";
+            return null;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(json);
