@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -64,10 +65,10 @@ internal sealed class ScenarioServer : IAsyncDisposable
         var json = new StringBuilder("{\"items\":[");
         for (var i = 0; i < LargeJsonItems; i++)
         {
-            json.Append(i == 0 ? "" : ",").Append($"{{\"id\":{i},\"name\":\"item-{i}\",\"tags\":[\"alpha\",\"beta\",\"gamma\"],\"score\":{i % 97}.5,\"active\":{(i % 2 == 0 ? "true" : "false")}}}");
+            json.Append(i == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"{{\"id\":{i},\"name\":\"item-{i}\",\"tags\":[\"alpha\",\"beta\",\"gamma\"],\"score\":{i % 97}.5,\"active\":{(i % 2 == 0 ? "true" : "false")}}}");
         }
 
-        return Encoding.UTF8.GetBytes(json.Append($"],\"summary\":{{\"state\":\"ok\",\"count\":{LargeJsonItems}}}}}").ToString());
+        return Encoding.UTF8.GetBytes(json.Append(CultureInfo.InvariantCulture, $"],\"summary\":{{\"state\":\"ok\",\"count\":{LargeJsonItems}}}}}").ToString());
     }
 
     // Lines of markup the pattern's first atom keeps matching and giving up on, then the title it looks for.
