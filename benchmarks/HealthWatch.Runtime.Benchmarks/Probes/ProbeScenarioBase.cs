@@ -32,16 +32,17 @@ public abstract class ProbeScenarioBase
     /// <summary>Whether the probe's verdict must be a success, or a failure it reports itself (not an error of the run).</summary>
     private protected virtual bool ExpectSuccess => true;
 
+    // Synchronous: BenchmarkDotNet's in-process toolchain does not wait for an asynchronous setup.
     [GlobalSetup]
-    public async Task Setup()
+    public void Setup()
     {
-        Server = await ScenarioServer.StartAsync();
+        Server = ScenarioServer.StartAsync().GetAwaiter().GetResult();
         _engine = Engines.Create(Engines.Managed);
         _runtime = new ProbeRuntime(_engine);
-        _module = await _runtime.LoadModuleAsync(BenchmarkModules.ReadSampleProbe(ProbeFile));
+        _module = _runtime.LoadModuleAsync(BenchmarkModules.ReadSampleProbe(ProbeFile)).GetAwaiter().GetResult();
         _grants = Grants();
         _config = Config;
-        var result = await Run();
+        var result = Run().GetAwaiter().GetResult();
         if (result.Success != ExpectSuccess || (result.Error is { } error && error.Kind != ProbeErrorKind.Trap))
         {
             throw new InvalidOperationException($"{GetType().Name}: unexpected outcome: success {result.Success}, {result.Message}");
@@ -49,11 +50,11 @@ public abstract class ProbeScenarioBase
     }
 
     [GlobalCleanup]
-    public async Task Cleanup()
+    public void Cleanup()
     {
         _runtime.Dispose();
         _engine.Dispose();
-        await Server.DisposeAsync();
+        Server.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>One check: load nothing, run the probe, build the result.</summary>
