@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using HealthWatch.Runtime.Capabilities;
 using HealthWatch.Runtime.Engines;
 
@@ -7,9 +7,9 @@ namespace HealthWatch.Runtime.Probes;
 
 /// <summary>
 /// One probe run, all of it on a guest thread (docs/probe-runtime.md, "A run"): <see cref="ProbeRuntime"/> creates
-/// it with the run's inputs and hands <see cref="Execute"/> to the engine, which binds and finishes through the
-/// runtime; the guest part here checks the ABI exports, instantiates, calls <c>_initialize</c>, <c>hw_alloc</c> +
-/// config and <c>hw_probe</c>, and records its phases and how it ended.
+/// it with the run's inputs and hands <see cref="Execute"/> to the engine as one work item. The runtime binds the
+/// imports and builds the result; the part here checks the ABI exports, instantiates, calls <c>_initialize</c>,
+/// <c>hw_alloc</c> + config and <c>hw_probe</c>, and records its phases and how it ended.
 /// </summary>
 internal sealed class ProbeRun(ProbeRuntime runtime, ProbeModule probe, byte[] config, ProbeGrants grants, ProbeLimits limits, CancellationToken callerToken)
 {
@@ -53,7 +53,7 @@ internal sealed class ProbeRun(ProbeRuntime runtime, ProbeModule probe, byte[] c
     public long MemoryBytes => _memory?.Length ?? 0;
 
     /// <summary>The whole run; call on a guest thread.</summary>
-    /// <exception cref="Capabilities.CapabilityNotGrantedException">The module imports a capability that is not granted; nothing ran.</exception>
+    /// <exception cref="CapabilityNotGrantedException">The module imports a capability that is not granted; nothing ran.</exception>
     public ProbeResult Execute() => runtime.Run(this);
 
     /// <summary>The guest part, once the imports are bound. Never throws for anything the probe does.</summary>
