@@ -35,6 +35,9 @@ public sealed class ManagedEngine : IWasmEngine
     /// <summary>Entry stubs and host trampolines, per function type.</summary>
     internal Signatures Signatures { get; } = new();
 
+    /// <summary>Linear memory buffers reused from one store to the next.</summary>
+    internal LinearMemoryPool MemoryPool { get; } = new();
+
     /// <inheritdoc />
     public IWasmModule LoadModule(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
     {

@@ -27,7 +27,7 @@ public class ColdStartBenchmark
     public void Setup()
     {
         _engine = Engines.Create(Engines.Managed);
-        _bytes = Module == Probe ? BenchmarkModules.Read("dns-resolve.wasm") : LargeModule.Generate();
+        _bytes = Module == Probe ? BenchmarkModules.ReadSampleProbe("dns-resolve.wasm") : LargeModule.Generate();
     }
 
     [GlobalCleanup]

@@ -33,38 +33,20 @@ internal static class GuestThreads
     /// <summary>Runs <paramref name="work"/> on a guest thread and waits; its exception is rethrown unchanged.</summary>
     public static void Run(Action work)
     {
-        var done = new ManualResetEventSlim();
-        var item = new WorkItem(work, done.Set);
+        var item = new BlockingWork(work);
         Post(item);
-        done.Wait();
-        done.Dispose();
-        item.Error?.Throw();
+        item.WaitAndRethrow();
     }
 
     /// <summary>Runs <paramref name="work"/> on a guest thread without blocking the caller.</summary>
     public static Task<T> RunAsync<T>(Func<T> work)
     {
-        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var result = default(T);
-        WorkItem? item = null;
-        item = new WorkItem(
-            () => result = work(),
-            () =>
-            {
-                if (item!.Error is { } error)
-                {
-                    completion.SetException(error.SourceException);
-                }
-                else
-                {
-                    completion.SetResult(result!);
-                }
-            });
+        var item = new AsyncWork<T>(work);
         Post(item);
-        return completion.Task;
+        return item.Task;
     }
 
-    private static void Post(WorkItem item)
+    private static void Post(IWorkItem item)
     {
         Worker? worker = null;
         lock (Idle)
@@ -80,20 +62,72 @@ internal static class GuestThreads
         worker.Post(item);
     }
 
-    private sealed class WorkItem(Action work, Action completed)
+    private interface IWorkItem
     {
-        public Action Work { get; } = work;
+        /// <summary>Runs the work on the guest thread.</summary>
+        void Run();
 
-        /// <summary>Called on the guest thread once the work has run (and <see cref="Error"/> is set if it threw).</summary>
-        public Action Completed { get; } = completed;
+        /// <summary>Called on the guest thread once the work has run (or thrown <paramref name="error"/>) and the worker is idle again.</summary>
+        void Completed(Exception? error);
+    }
 
-        public ExceptionDispatchInfo? Error { get; set; }
+    /// <summary>Work a thread waits for; its exception is rethrown on that thread.</summary>
+    private sealed class BlockingWork(Action work) : IWorkItem
+    {
+        private readonly object _gate = new();
+        private bool _done;
+        private ExceptionDispatchInfo? _error;
+
+        public void Run() => work();
+
+        public void Completed(Exception? error)
+        {
+            lock (_gate)
+            {
+                _error = error is null ? null : ExceptionDispatchInfo.Capture(error);
+                _done = true;
+                Monitor.Pulse(_gate);
+            }
+        }
+
+        public void WaitAndRethrow()
+        {
+            lock (_gate)
+            {
+                while (!_done)
+                {
+                    Monitor.Wait(_gate);
+                }
+            }
+
+            _error?.Throw();
+        }
+    }
+
+    /// <summary>Work awaited as a task: the item is its own completion source, so a hand-off allocates the item and its task only.</summary>
+    private sealed class AsyncWork<T>(Func<T> work) : TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously), IWorkItem
+    {
+        private T? _result;
+
+        public void Run() => _result = work();
+
+        public void Completed(Exception? error)
+        {
+            if (error is not null)
+            {
+                SetException(error);
+            }
+            else
+            {
+                SetResult(_result!);
+            }
+        }
     }
 
     private sealed class Worker
     {
         private readonly object _gate = new();
-        private WorkItem? _item;
+        private IWorkItem? _item;
 
         public static Worker Start()
         {
@@ -103,7 +137,7 @@ internal static class GuestThreads
             return worker;
         }
 
-        public void Post(WorkItem item)
+        public void Post(IWorkItem item)
         {
             lock (_gate)
             {
@@ -140,7 +174,7 @@ internal static class GuestThreads
         [MethodImpl(MethodImplOptions.NoInlining)]
         private bool RunNext()
         {
-            WorkItem? item;
+            IWorkItem? item;
             lock (_gate)
             {
                 if (_item is null)
@@ -157,13 +191,14 @@ internal static class GuestThreads
                 return false;
             }
 
+            Exception? error = null;
             try
             {
-                item.Work();
+                item.Run();
             }
             catch (Exception e)
             {
-                item.Error = ExceptionDispatchInfo.Capture(e);
+                error = e;
             }
 
             lock (Idle)
@@ -171,7 +206,7 @@ internal static class GuestThreads
                 Idle.Add(this);
             }
 
-            item.Completed();
+            item.Completed(error);
             return true;
         }
     }

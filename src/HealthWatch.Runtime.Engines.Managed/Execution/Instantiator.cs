@@ -15,10 +15,10 @@ internal sealed class Instantiator(ManagedStore store, ManagedModule module, Was
 
     public ManagedInstance Run()
     {
-        var functions = new FunctionInstance[_types.Functions.Length];
-        var tables = new TableInstance[_types.Tables.Length];
-        var memories = new MemoryInstance[_types.Memories.Length];
-        var globals = new GlobalInstance[_types.Globals.Length];
+        var functions = NewArray<FunctionInstance>(_types.Functions.Length);
+        var tables = NewArray<TableInstance>(_types.Tables.Length);
+        var memories = NewArray<MemoryInstance>(_types.Memories.Length);
+        var globals = NewArray<GlobalInstance>(_types.Globals.Length);
         ResolveImports(functions, tables, memories, globals);
         CreateFunctions(functions);
         for (var i = 0; i < _definition.Globals.Count; i++)
@@ -36,15 +36,15 @@ internal sealed class Instantiator(ManagedStore store, ManagedModule module, Was
 
         for (var i = 0; i < _definition.Memories.Count; i++)
         {
-            memories[_definition.ImportedMemoryCount + i] = new MemoryInstance(_definition.Memories[i], store.MaxMemoryPages) { Owner = store };
+            memories[_definition.ImportedMemoryCount + i] = store.NewMemory(_definition.Memories[i]);
         }
 
         _instance.Functions = functions;
         _instance.Tables = tables;
         _instance.Memory = memories.Length > 0 ? memories[0] : null;
         _instance.Globals = globals;
-        _instance.ElementSegments = [.. _definition.Elements.Select(s => EvaluateItems(s, functions, globals))];
-        _instance.DataSegments = [.. _definition.Data.Select(s => _definition.Bytes.Slice(s.DataOffset, s.DataLength).ToArray())];
+        _instance.ElementSegments = EvaluateElementSegments(functions, globals);
+        _instance.DataSegments = PassiveDataSegments();
         store.AddModule(_instance.Module!);
         ApplyElementSegments(globals);
         ApplyDataSegments(globals);
@@ -54,14 +54,47 @@ internal sealed class Instantiator(ManagedStore store, ManagedModule module, Was
             store.Call(store.Engine.Signatures.Get(function.FunctionType).Entry, function, [], []);
         }
 
-        var values = _definition.Exports.Select(e => e.Kind switch
+        var values = NewArray<IWasmExtern>(_definition.Exports.Count);
+        for (var i = 0; i < values.Length; i++)
         {
-            ExternKind.Function => (IWasmExtern)functions[e.Index],
-            ExternKind.Table => tables[e.Index],
-            ExternKind.Memory => memories[e.Index],
-            _ => globals[e.Index],
-        });
-        return new ManagedInstance(_instance, _types.Exports, [.. values]);
+            var export = _definition.Exports[i];
+            values[i] = export.Kind switch
+            {
+                ExternKind.Function => functions[export.Index],
+                ExternKind.Table => tables[export.Index],
+                ExternKind.Memory => memories[export.Index],
+                _ => globals[export.Index],
+            };
+        }
+
+        return new ManagedInstance(_instance, _types, values);
+    }
+
+    // Instantiation runs once per probe run, so even empty arrays are worth not allocating.
+    private static T[] NewArray<T>(int length) => length == 0 ? [] : new T[length];
+
+    private object?[][] EvaluateElementSegments(FunctionInstance[] functions, GlobalInstance[] globals)
+    {
+        var segments = NewArray<object?[]>(_definition.Elements.Count);
+        for (var i = 0; i < segments.Length; i++)
+        {
+            segments[i] = EvaluateItems(_definition.Elements[i], functions, globals);
+        }
+
+        return segments;
+    }
+
+    // Only passive segments are copied: an active one is applied straight from the module's bytes and then dropped.
+    private byte[][] PassiveDataSegments()
+    {
+        var segments = NewArray<byte[]>(_definition.Data.Count);
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var segment = _definition.Data[i];
+            segments[i] = segment.Mode == SegmentMode.Active ? [] : _definition.Bytes.Slice(segment.DataOffset, segment.DataLength).ToArray();
+        }
+
+        return segments;
     }
 
     private void ResolveImports(FunctionInstance[] functions, TableInstance[] tables, MemoryInstance[] memories, GlobalInstance[] globals)
@@ -141,7 +174,7 @@ internal sealed class Instantiator(ManagedStore store, ManagedModule module, Was
                 continue;
             }
 
-            var bytes = _instance.DataSegments[i];
+            var bytes = _definition.Bytes.Span.Slice(segment.DataOffset, segment.DataLength);
             var memory = _instance.Memory!.Buffer;
             var offset = (uint)Offset(segment.Offset, globals);
             if ((ulong)offset + (ulong)bytes.Length > (ulong)memory.Length)
@@ -150,7 +183,6 @@ internal sealed class Instantiator(ManagedStore store, ManagedModule module, Was
             }
 
             bytes.CopyTo(memory.AsSpan((int)offset));
-            _instance.DataSegments[i] = [];
         }
     }
 

@@ -7,7 +7,11 @@ namespace HealthWatch.Runtime.Engines.Managed.Execution;
 /// </summary>
 internal sealed partial class ManagedStore
 {
-    // Managed id of the thread running in the store, 0 when none. Only that thread touches the fields below.
+    // The owner of a disposed store that no thread may enter any more (see Dispose).
+    private const int SealedOwner = -1;
+
+    // Managed id of the thread running in the store, 0 when none, SealedOwner once disposed with none. Only that
+    // thread touches the fields below.
     private int _ownerThread;
     private int _depth;
     private CancellationToken _token;
@@ -99,6 +103,7 @@ internal sealed partial class ManagedStore
     {
         var me = Environment.CurrentManagedThreadId;
         var owner = Interlocked.CompareExchange(ref _ownerThread, me, 0);
+        ObjectDisposedException.ThrowIf(owner == SealedOwner, this);
         if (owner != 0 && owner != me)
         {
             throw new InvalidOperationException("Another thread is running in this store; a store runs on one thread at a time.");

@@ -12,6 +12,9 @@ internal sealed partial class ManagedStore : IWasmStore
     // among them sets the stack margin. Holding them keeps their code alive as long as the store. Only the
     // thread running in the store touches these (instantiation enters the store too).
     private CompiledModule[] _modules = [];
+
+    // The memories created here, whose buffers go back to the engine's pool when the store is disposed.
+    private MemoryInstance[] _memories = [];
     private int _maxFrameBytes;
     private long _tables;
     private bool _fuelLimited;
@@ -59,7 +62,7 @@ internal sealed partial class ManagedStore : IWasmStore
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(callback);
         ThrowIfDisposed();
-        if (type.Parameters.Concat(type.Results).Any(t => t == ValType.V128))
+        if (type.Parameters.Contains(ValType.V128) || type.Results.Contains(ValType.V128))
         {
             throw new NotSupportedException("v128 values are not supported.");
         }
@@ -71,7 +74,7 @@ internal sealed partial class ManagedStore : IWasmStore
     {
         ArgumentNullException.ThrowIfNull(type);
         ThrowIfDisposed();
-        return new MemoryInstance(type, MaxMemoryPages) { Owner = this };
+        return NewMemory(type);
     }
 
     public IWasmTable CreateTable(TableType type, WasmValue initialValue)
@@ -108,9 +111,7 @@ internal sealed partial class ManagedStore : IWasmStore
         }
 
         imports ??= new WasmImports();
-        ManagedInstance? result = null;
-        RunInStore(() => result = new Instantiator(this, managed, imports).Run(), cancellationToken);
-        return result!;
+        return GuestThreads.IsCurrent ? InstantiateHere(managed, imports, cancellationToken) : InstantiateOnGuestThread(managed, imports, cancellationToken);
     }
 
     /// <summary>Whether <paramref name="value"/> is a function, memory, table or global of this store.</summary>
@@ -123,7 +124,56 @@ internal sealed partial class ManagedStore : IWasmStore
         _ => false,
     };
 
-    public void Dispose() => _disposed = true;
+    /// <summary>
+    /// Marks the store disposed. When no thread is running in it, the store is also sealed, so that none can enter
+    /// later, and its memories give their buffers back to the engine's pool: only then is nothing left that could
+    /// touch them (generated code holds a memory's buffer in a local while it runs). A store disposed while code runs
+    /// in it leaves its buffers to the GC.
+    /// </summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        if (Interlocked.CompareExchange(ref _ownerThread, SealedOwner, 0) != 0)
+        {
+            return;
+        }
+
+        foreach (var memory in _memories)
+        {
+            memory.Release();
+        }
+
+        _memories = [];
+    }
+
+    /// <summary>A memory of this store, its buffer taken from the engine's pool. Only the thread running in the store (or creating it) calls this.</summary>
+    internal MemoryInstance NewMemory(MemoryType type)
+    {
+        var memory = new MemoryInstance(type, MaxMemoryPages, Engine.MemoryPool) { Owner = this };
+        _memories = [.. _memories, memory];
+        return memory;
+    }
+
+    // Apart from InstantiateOnGuestThread, so that a call already on a guest thread (a probe run) allocates no closure.
+    private ManagedInstance InstantiateHere(ManagedModule module, WasmImports imports, CancellationToken cancellationToken)
+    {
+        var scope = Enter(cancellationToken);
+        try
+        {
+            return new Instantiator(this, module, imports).Run();
+        }
+        finally
+        {
+            Exit(scope);
+        }
+    }
+
+    private ManagedInstance InstantiateOnGuestThread(ManagedModule module, WasmImports imports, CancellationToken cancellationToken)
+    {
+        ManagedInstance? result = null;
+        GuestThreads.Run(() => result = InstantiateHere(module, imports, cancellationToken));
+        return result!;
+    }
 
     /// <summary>Records a module instantiated in this store (for backtraces and the stack margin).</summary>
     internal void AddModule(CompiledModule module)

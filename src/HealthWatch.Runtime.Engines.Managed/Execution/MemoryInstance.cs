@@ -9,9 +9,14 @@ internal sealed partial class MemoryInstance : IWasmMemory
     /// <summary>The most pages this memory may reach: its declared maximum, the store limit and the array limit.</summary>
     private readonly uint _maxPages;
 
+    // Set until Release: where the buffer goes back to, if it still has its initial size (a grown buffer is not pooled).
+    private LinearMemoryPool? _pool;
+    private bool _released;
+
     /// <param name="type">The memory's type; its minimum must already be within <paramref name="storeMaxPages"/>.</param>
     /// <param name="storeMaxPages">The store's <see cref="WasmStoreLimits.MaxMemoryPages"/>.</param>
-    public MemoryInstance(MemoryType type, uint storeMaxPages)
+    /// <param name="pool">Where the initial buffer comes from, and goes back to on <see cref="Release"/>; null to allocate it.</param>
+    public MemoryInstance(MemoryType type, uint storeMaxPages, LinearMemoryPool? pool = null)
     {
         DeclaredMaximum = type.Limits.Maximum;
         _maxPages = Math.Min(Math.Min(type.Limits.Maximum ?? uint.MaxValue, storeMaxPages), MaxArrayPages);
@@ -20,7 +25,9 @@ internal sealed partial class MemoryInstance : IWasmMemory
             throw new WasmTrapException(TrapCode.ResourceLimitExceeded);
         }
 
-        Buffer = new byte[(long)type.Limits.Minimum * MemoryType.PageSize];
+        var length = (long)type.Limits.Minimum * MemoryType.PageSize;
+        Buffer = pool?.Rent(length) ?? new byte[length];
+        _pool = pool;
     }
 
     /// <summary>The store that created the memory; null only for memories made outside a store.</summary>
@@ -41,6 +48,7 @@ internal sealed partial class MemoryInstance : IWasmMemory
     /// <returns>The old size in pages, or -1 when the memory may not or cannot grow that far.</returns>
     public long Grow(uint deltaPages)
     {
+        ObjectDisposedException.ThrowIf(_released, this);
         var old = Pages;
         if (deltaPages == 0)
         {
@@ -64,11 +72,26 @@ internal sealed partial class MemoryInstance : IWasmMemory
 
         Buffer.AsSpan().CopyTo(grown);
         Buffer = grown;
+        _pool = null;
         return old;
+    }
+
+    /// <summary>
+    /// Detaches the buffer (the memory is empty from now on) and gives it back to the pool it came from. Called by
+    /// the store on disposal, only once no code can run in it any more.
+    /// </summary>
+    internal void Release()
+    {
+        var buffer = Buffer;
+        Buffer = [];
+        _released = true;
+        _pool?.Return(buffer);
+        _pool = null;
     }
 
     public Span<byte> GetSpan(long offset, int length)
     {
+        ObjectDisposedException.ThrowIf(_released, this);
         var buffer = Buffer;
         if (offset < 0 || length < 0 || offset > buffer.Length - length)
         {

@@ -50,6 +50,7 @@ internal sealed class ModuleTypes
         Globals = [.. globals];
         Imports = [.. imports];
         Exports = [.. definition.Exports.Select(e => new ExportDescriptor(e.Name, TypeOf(e.Kind, e.Index)))];
+        ExportIndex = Exports.Select((e, i) => (e.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
     }
 
     public FuncType[] Functions { get; }
@@ -63,6 +64,9 @@ internal sealed class ModuleTypes
     public ImportDescriptor[] Imports { get; }
 
     public ExportDescriptor[] Exports { get; }
+
+    /// <summary>The position of each export in <see cref="Exports"/>, by name (export names are unique), shared by every instance.</summary>
+    public Dictionary<string, int> ExportIndex { get; }
 
     public ExternType TypeOf(ExternKind kind, int index) => kind switch
     {

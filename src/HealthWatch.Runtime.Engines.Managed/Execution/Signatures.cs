@@ -29,8 +29,9 @@ internal sealed class Signatures
     private readonly ConcurrentDictionary<FuncType, Lazy<SignatureCode>> _cache = new();
     private int _count;
 
+    // The factory takes this object as its argument rather than capturing it, so that a lookup allocates nothing.
     public SignatureCode Get(FuncType type) =>
-        _cache.GetOrAdd(type, t => new Lazy<SignatureCode>(() => Generate(t))).Value;
+        _cache.GetOrAdd(type, static (t, self) => new Lazy<SignatureCode>(() => self.Generate(t)), this).Value;
 
     private SignatureCode Generate(FuncType type)
     {

@@ -12,12 +12,13 @@ internal sealed class TypeRegistry
     private readonly ConcurrentDictionary<int, FuncType> _types = new();
     private int _next;
 
-    public int GetId(FuncType type) => _ids.GetOrAdd(type, t =>
+    // The factory takes the registry as its argument rather than capturing it, so that a lookup allocates nothing.
+    public int GetId(FuncType type) => _ids.GetOrAdd(type, static (t, self) =>
     {
-        var id = Interlocked.Increment(ref _next);
-        _types[id] = t;
+        var id = Interlocked.Increment(ref self._next);
+        self._types[id] = t;
         return id;
-    });
+    }, this);
 
     public FuncType GetType(int id) => _types[id];
 }

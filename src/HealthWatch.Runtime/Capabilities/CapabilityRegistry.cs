@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using HealthWatch.Runtime.Engines;
+
 namespace HealthWatch.Runtime.Capabilities;
 
 /// <summary>
@@ -8,6 +11,12 @@ public sealed class CapabilityRegistry
 {
     private readonly Dictionary<string, ProbeCapability> _capabilities = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Module, string Name), (ProbeCapability Capability, HostImport Import)> _imports = [];
+
+    /// <summary>
+    /// How each module's imports bind against this registry (see <see cref="HostImportBinder"/>). Registering later
+    /// cannot change a plan: a plan only exists once every import resolved, and an import resolved stays resolved.
+    /// </summary>
+    internal ConditionalWeakTable<IWasmModule, ImportPlan> ImportPlans { get; } = new();
 
     /// <summary>The registered capabilities.</summary>
     public IReadOnlyCollection<ProbeCapability> Capabilities => _capabilities.Values;

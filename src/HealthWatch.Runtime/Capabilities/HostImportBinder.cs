@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HealthWatch.Runtime.Capabilities.Basic;
 using HealthWatch.Runtime.Engines;
 using HealthWatch.Runtime.Probes;
 
@@ -33,25 +34,35 @@ internal static class HostImportBinder
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
 
-        var resolved = Resolve(module, registry, grants);
-        var imports = new WasmImports();
-        foreach (var (descriptor, hostImport) in resolved)
+        var plan = registry.ImportPlans.TryGetValue(module, out var cached) ? cached : AddPlan(module, registry);
+        foreach (var (capability, import) in plan.Gates)
         {
-            // A module may import the same function twice; one host function serves both.
-            if (!imports.TryGet(descriptor.Module, descriptor.Name, out _))
+            if (!grants.IsGranted(capability))
             {
-                var callback = Wrap(hostImport.Create(context), hostImport.Type, context);
-                imports.Define(descriptor.Module, descriptor.Name, store.CreateFunction(hostImport.Type, callback));
+                throw new CapabilityNotGrantedException(capability, import);
             }
+        }
+
+        var imports = new WasmImports();
+        foreach (var hostImport in plan.Functions)
+        {
+            var call = hostImport.Body is { } body
+                ? new MeteredHostCall(null, body, returnsI32: true, context)
+                : new MeteredHostCall(hostImport.Create(context), null, hostImport.Type.Results is [ValType.I32], context);
+            imports.Define(hostImport.Module, hostImport.Name, store.CreateFunction(hostImport.Type, call.Invoke));
         }
 
         return imports;
     }
 
-    private static List<(ImportDescriptor Descriptor, HostImport Import)> Resolve(IWasmModule module, CapabilityRegistry registry, ProbeGrants grants)
+    private static ImportPlan AddPlan(IWasmModule module, CapabilityRegistry registry) =>
+        registry.ImportPlans.GetValue(module, m => Plan(m, registry));
+
+    /// <summary>Resolves the imports once per module and registry; a module that cannot link throws (and is not cached).</summary>
+    private static ImportPlan Plan(IWasmModule module, CapabilityRegistry registry)
     {
-        var resolved = new List<(ImportDescriptor, HostImport)>(module.Imports.Count);
-        CapabilityNotGrantedException? refusal = null;
+        var functions = new List<HostImport>(module.Imports.Count);
+        var gates = new List<(string Capability, string Import)>();
         foreach (var descriptor in module.Imports)
         {
             if (descriptor.Type is not FuncType type || !registry.TryGetImport(descriptor.Module, descriptor.Name, out var capability, out var hostImport))
@@ -64,15 +75,19 @@ internal static class HostImportBinder
                 throw new WasmLinkException(descriptor.Module, descriptor.Name, "incompatible import type");
             }
 
-            if (!capability.AlwaysGranted && !grants.IsGranted(capability.Name))
+            if (!capability.AlwaysGranted && !gates.Exists(g => g.Capability == capability.Name))
             {
-                refusal ??= new CapabilityNotGrantedException(capability.Name, $"{descriptor.Module}.{descriptor.Name}");
+                gates.Add((capability.Name, $"{descriptor.Module}.{descriptor.Name}"));
             }
 
-            resolved.Add((descriptor, hostImport));
+            // A module may import the same function twice; one host function serves both.
+            if (!functions.Contains(hostImport))
+            {
+                functions.Add(hostImport);
+            }
         }
 
-        return refusal is null ? resolved : throw refusal;
+        return new ImportPlan([.. functions], [.. gates]);
     }
 
     /// <summary>
@@ -80,10 +95,10 @@ internal static class HostImportBinder
     /// returning i32 returns <see cref="ProbeErrorCodes.Limit"/> without running; any other fails the call (a
     /// <see cref="TrapCode.HostError"/> trap), since it has no way to report an error.
     /// </summary>
-    private static HostFunctionCallback Wrap(HostFunctionCallback callback, FuncType type, ProbeContext context)
+    /// <remarks>Calls <paramref name="body"/> when set (a built-in import returning i32), else <paramref name="callback"/>.</remarks>
+    private sealed class MeteredHostCall(HostFunctionCallback? callback, HostCall? body, bool returnsI32, ProbeContext context)
     {
-        var returnsI32 = type.Results is [ValType.I32];
-        return (arguments, results) =>
+        public void Invoke(ReadOnlySpan<WasmValue> arguments, Span<WasmValue> results)
         {
             var calls = Interlocked.Increment(ref context.HostCalls);
             var max = context.Limits.MaxHostCalls;
@@ -106,12 +121,25 @@ internal static class HostImportBinder
             var start = Stopwatch.GetTimestamp();
             try
             {
-                callback(arguments, results);
+                if (body is not null)
+                {
+                    results[0] = body(context, arguments);
+                }
+                else
+                {
+                    callback!(arguments, results);
+                }
             }
             finally
             {
                 Interlocked.Add(ref context.HostCallTicks, Stopwatch.GetTimestamp() - start);
             }
-        };
+        }
     }
 }
+
+/// <summary>
+/// What binding a module needs, worked out once per module and registry: the host functions to create (one per
+/// distinct import, in import order) and the capabilities that must be granted, each with its first import.
+/// </summary>
+internal sealed record ImportPlan(HostImport[] Functions, (string Capability, string Import)[] Gates);

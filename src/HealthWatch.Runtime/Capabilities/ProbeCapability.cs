@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HealthWatch.Runtime.Capabilities.Basic;
 using HealthWatch.Runtime.Engines;
 
 namespace HealthWatch.Runtime.Capabilities;
@@ -62,4 +63,11 @@ public sealed class EmptyGrant
 /// <param name="Name">The import field name, e.g. <c>http_send</c>.</param>
 /// <param name="Type">The function type the module must import it with.</param>
 /// <param name="Create">Creates the function's implementation for one probe run.</param>
-public sealed record HostImport(string Module, string Name, FuncType Type, Func<ProbeContext, HostFunctionCallback> Create);
+public sealed record HostImport(string Module, string Name, FuncType Type, Func<ProbeContext, HostFunctionCallback> Create)
+{
+    /// <summary>
+    /// For a built-in import returning one i32: its body, which the binder calls directly, so a run does not
+    /// create a callback for it (<see cref="Create"/> does the same through a callback).
+    /// </summary>
+    internal HostCall? Body { get; init; }
+}

@@ -11,9 +11,11 @@ namespace HealthWatch.Runtime.Capabilities;
 public sealed class ProbeContext
 {
     private readonly ProbeGrants _grants;
-    private readonly ConcurrentDictionary<Type, object> _state = new();
     private readonly List<ProbeLogEntry> _logs = [];
     private readonly long _startTimestamp = TimeProvider.System.GetTimestamp();
+
+    // Created on first use: most runs of a probe without I/O keep no state.
+    private ConcurrentDictionary<Type, object>? _state;
     private int _logBytes;
 
     internal ProbeContext(ProbeGrants grants, ProbeLimits limits, CancellationToken cancellationToken)
@@ -52,14 +54,17 @@ public sealed class ProbeContext
     {
         get
         {
-            foreach (var state in _state.Values)
+            if (Volatile.Read(ref _state) is { } states)
             {
-                (state as IPendingLog)?.Flush(this);
+                foreach (var (_, state) in states)
+                {
+                    (state as IPendingLog)?.Flush(this);
+                }
             }
 
             lock (_logs)
             {
-                return [.. _logs];
+                return _logs.Count == 0 ? [] : _logs.ToArray();
             }
         }
     }
@@ -95,7 +100,8 @@ public sealed class ProbeContext
         where T : class
     {
         ArgumentNullException.ThrowIfNull(create);
-        return (T)_state.GetOrAdd(typeof(T), _ => create());
+        var states = Volatile.Read(ref _state) ?? Interlocked.CompareExchange(ref _state, new(), null) ?? _state;
+        return (T)states.GetOrAdd(typeof(T), static (_, create) => create(), create);
     }
 
     /// <summary>Adds a line to the run's log, unless the log is full.</summary>
@@ -118,12 +124,17 @@ public sealed class ProbeContext
 
     internal void DisposeState()
     {
-        foreach (var state in _state.Values)
+        if (Volatile.Read(ref _state) is not { } states)
+        {
+            return;
+        }
+
+        foreach (var (_, state) in states)
         {
             (state as IDisposable)?.Dispose();
         }
 
-        _state.Clear();
+        states.Clear();
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Text.Json;
 using HealthWatch.Runtime.Engines;
 
@@ -16,7 +17,7 @@ public sealed record ProbeResult
     public string? Message { get; init; }
 
     /// <summary>Named numbers the probe reported.</summary>
-    public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+    public IReadOnlyDictionary<string, double> Metrics { get; init; } = ReadOnlyDictionary<string, double>.Empty;
 
     /// <summary>Free-form JSON the probe reported, if any.</summary>
     public JsonElement? Data { get; init; }
@@ -31,7 +32,7 @@ public sealed record ProbeResult
     public ProbeError? Error { get; init; }
 
     /// <summary>What the run consumed.</summary>
-    public ProbeUsage Usage { get; init; } = new();
+    public ProbeUsage Usage { get; init; } = ProbeUsage.None;
 }
 
 /// <summary>Why a run failed.</summary>
@@ -86,6 +87,9 @@ public enum ProbeErrorKind
 /// <summary>What a run consumed.</summary>
 public sealed record ProbeUsage
 {
+    /// <summary>Nothing consumed (records are immutable, so one instance serves every result that has no usage).</summary>
+    internal static ProbeUsage None { get; } = new();
+
     /// <summary>Fuel consumed.</summary>
     public long FuelUsed { get; init; }
 

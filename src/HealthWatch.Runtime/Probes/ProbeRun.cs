@@ -1,21 +1,35 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using HealthWatch.Runtime.Capabilities;
 using HealthWatch.Runtime.Engines;
 
 namespace HealthWatch.Runtime.Probes;
 
 /// <summary>
-/// The guest-thread part of one run (docs/probe-runtime.md, "A run", step 3): check the ABI exports,
-/// instantiate, <c>_initialize</c>, <c>hw_alloc</c> + config, <c>hw_probe</c>. Records its phases and how it ended;
-/// <see cref="ProbeRuntime"/> turns that into the result.
+/// One probe run, all of it on a guest thread (docs/probe-runtime.md, "A run"): <see cref="ProbeRuntime"/> creates
+/// it with the run's inputs and hands <see cref="Execute"/> to the engine as one work item. The runtime binds the
+/// imports and builds the result; the part here checks the ABI exports, instantiates, calls <c>_initialize</c>,
+/// <c>hw_alloc</c> + config and <c>hw_probe</c>, and records its phases and how it ended.
 /// </summary>
-internal sealed class ProbeRun(IWasmModule module, IWasmStore store, WasmImports imports, ProbeContext context, byte[] config)
+internal sealed class ProbeRun(ProbeRuntime runtime, ProbeModule probe, byte[] config, ProbeGrants grants, ProbeLimits limits, CancellationToken callerToken)
 {
     private static readonly FuncType AllocType = new([ValType.I32], [ValType.I32]);
     private static readonly FuncType ProbeType = new([ValType.I32, ValType.I32], [ValType.I32]);
     private static readonly FuncType InitializeType = new([], []);
 
+    // What is wrong with each module's exports ("" when nothing), worked out once per module.
+    private static readonly ConditionalWeakTable<IWasmModule, string> ExportProblems = [];
+
     private IWasmMemory? _memory;
+
+    public ProbeModule Probe => probe;
+
+    public ProbeGrants Grants => grants;
+
+    public ProbeLimits Limits => limits;
+
+    /// <summary>The caller's token: a run cancelled through it is reported as cancelled, not timed out.</summary>
+    public CancellationToken CallerToken => callerToken;
 
     /// <summary>Time instantiating, in milliseconds.</summary>
     public double InstantiateMs { get; private set; }
@@ -38,37 +52,37 @@ internal sealed class ProbeRun(IWasmModule module, IWasmStore store, WasmImports
     /// <summary>The size of the probe's memory now, in bytes.</summary>
     public long MemoryBytes => _memory?.Length ?? 0;
 
-    /// <summary>Runs the probe; call on a guest thread. Never throws for anything the probe does.</summary>
-    public ProbeRun Execute()
+    /// <summary>The whole run; call on a guest thread.</summary>
+    /// <exception cref="CapabilityNotGrantedException">The module imports a capability that is not granted; nothing ran.</exception>
+    public ProbeResult Execute() => runtime.Run(this);
+
+    /// <summary>The guest part, once the imports are bound. Never throws for anything the probe does.</summary>
+    public void Run(IWasmStore store, WasmImports imports, ProbeContext context)
     {
         try
         {
-            Run();
+            Run(store, imports, context.Memory, context.CancellationToken);
         }
         finally
         {
-            // Read here rather than after the hop back to the caller, which may take a while on a busy machine:
-            // a probe that finished in time did not time out.
+            // Read here rather than after the result is built: a probe that finished in time did not time out.
             Cancelled = context.CancellationToken.IsCancellationRequested;
         }
-
-        return this;
     }
 
-    private void Run()
+    private void Run(IWasmStore store, WasmImports imports, GuestMemory memory, CancellationToken token)
     {
-        if (CheckExports() is { } problem)
+        if (ExportProblem() is { Length: > 0 } problem)
         {
             Error = new ProbeError(ProbeErrorKind.AbiViolation, $"ABI violation: {problem}");
             return;
         }
 
-        var token = context.CancellationToken;
         IWasmInstance instance;
         var start = Stopwatch.GetTimestamp();
         try
         {
-            instance = store.Instantiate(module, imports, token);
+            instance = store.Instantiate(probe.Compiled, imports, token);
         }
         catch (WasmException e) when (e is WasmTrapException or WasmLinkException)
         {
@@ -83,7 +97,7 @@ internal sealed class ProbeRun(IWasmModule module, IWasmStore store, WasmImports
         start = Stopwatch.GetTimestamp();
         try
         {
-            Call(instance, token);
+            Call(instance, memory, token);
         }
         catch (WasmTrapException e)
         {
@@ -95,13 +109,13 @@ internal sealed class ProbeRun(IWasmModule module, IWasmStore store, WasmImports
         }
     }
 
-    private void Call(IWasmInstance instance, CancellationToken token)
+    private void Call(IWasmInstance instance, GuestMemory memory, CancellationToken token)
     {
         _memory = instance.GetMemory("memory");
-        context.Memory.Attach(_memory);
+        memory.Attach(_memory);
         instance.GetFunction("_initialize")?.Invoke([], [], token);
 
-        var result = new WasmValue[1];
+        Span<WasmValue> result = [default];
         instance.GetFunction("hw_alloc")!.Invoke([config.Length], result, token);
         var pointer = result[0].AsInt32();
         if (pointer == 0)
@@ -110,7 +124,7 @@ internal sealed class ProbeRun(IWasmModule module, IWasmStore store, WasmImports
             return;
         }
 
-        if (!context.Memory.TryGetSpan(pointer, config.Length, out var target))
+        if (!memory.TryGetSpan(pointer, config.Length, out var target))
         {
             Error = new ProbeError(ProbeErrorKind.AbiViolation, $"ABI violation: hw_alloc returned {pointer}, which is not the start of {config.Length} bytes inside memory.");
             return;
@@ -121,7 +135,10 @@ internal sealed class ProbeRun(IWasmModule module, IWasmStore store, WasmImports
         ReturnCode = result[0].AsInt32();
     }
 
-    private string? CheckExports()
+    private string ExportProblem() =>
+        ExportProblems.TryGetValue(probe.Compiled, out var problem) ? problem : ExportProblems.GetValue(probe.Compiled, CheckExports);
+
+    private static string CheckExports(IWasmModule module)
     {
         var exports = module.Exports.ToDictionary(e => e.Name, e => e.Type, StringComparer.Ordinal);
         if (!exports.TryGetValue("memory", out var memory) || memory.Kind != ExternKind.Memory)
@@ -131,7 +148,8 @@ internal sealed class ProbeRun(IWasmModule module, IWasmStore store, WasmImports
 
         return CheckFunction(exports, "hw_alloc", AllocType, required: true)
             ?? CheckFunction(exports, "hw_probe", ProbeType, required: true)
-            ?? CheckFunction(exports, "_initialize", InitializeType, required: false);
+            ?? CheckFunction(exports, "_initialize", InitializeType, required: false)
+            ?? string.Empty;
     }
 
     private static string? CheckFunction(Dictionary<string, ExternType> exports, string name, FuncType type, bool required)

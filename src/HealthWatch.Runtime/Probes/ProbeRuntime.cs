@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -28,6 +29,8 @@ public sealed class ProbeRuntime : IProbeRuntime, IDisposable
     private readonly CapabilityRegistry _capabilities;
     private readonly ILogger _logger;
     private readonly ModuleCache _cache;
+    private readonly WasmStoreLimits _defaultStoreLimits;
+    private readonly CancellationSourcePool _cancellationSources = new();
     private volatile bool _disposed;
 
     /// <summary>Creates a runtime.</summary>
@@ -46,6 +49,7 @@ public sealed class ProbeRuntime : IProbeRuntime, IDisposable
         _capabilities = capabilities ?? CapabilityRegistry.CreateDefault();
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _cache = new ModuleCache(engine, options.ModuleCacheMaxEntries, options.ModuleCacheMaxBytes, _logger);
+        _defaultStoreLimits = StoreLimitsFor(options.DefaultLimits);
     }
 
     /// <summary>A snapshot of the module cache's size and counters.</summary>
@@ -81,31 +85,47 @@ public sealed class ProbeRuntime : IProbeRuntime, IDisposable
     /// <inheritdoc />
     /// <exception cref="ProbeConfigurationException"><paramref name="configJson"/> is not valid JSON; nothing ran.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A limit is out of range.</exception>
-    public async Task<ProbeResult> ExecuteProbeAsync(ProbeModule module, string? configJson, ProbeGrants grants, ProbeLimits? limits = null, CancellationToken cancellationToken = default)
+    public Task<ProbeResult> ExecuteProbeAsync(ProbeModule module, string? configJson, ProbeGrants grants, ProbeLimits? limits = null, CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentNullException.ThrowIfNull(module);
-        ArgumentNullException.ThrowIfNull(grants);
-        limits ??= _options.DefaultLimits;
-        limits.Validate();
-        var config = ConfigBytes(configJson);
-
-        using var runCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var context = new ProbeContext(grants, limits, runCancellation.Token);
-        var store = _engine.CreateStore(new WasmStoreLimits
+        // Not an async method: the run is one work item on a guest thread whose task is the result, so a run
+        // allocates no state machine. Every failure still comes out through the task.
+        try
         {
-            Fuel = limits.Fuel,
-            MaxMemoryPages = limits.MemoryPages,
-            MaxTables = MaxTables,
-            MaxTableElements = MaxTableElements,
-        });
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            ArgumentNullException.ThrowIfNull(module);
+            ArgumentNullException.ThrowIfNull(grants);
+
+            // The default limits were validated with the options, and limits are immutable.
+            limits ??= _options.DefaultLimits;
+            if (!ReferenceEquals(limits, _options.DefaultLimits))
+            {
+                limits.Validate();
+            }
+
+            var run = new ProbeRun(this, module, ConfigBytes(configJson), grants, limits, cancellationToken);
+            return _engine.RunAsync(run.Execute, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<ProbeResult>(e);
+        }
+    }
+
+    /// <summary>A run from binding to result (docs/probe-runtime.md, "A run"); called by <see cref="ProbeRun.Execute"/> on a guest thread.</summary>
+    internal ProbeResult Run(ProbeRun run)
+    {
+        var (module, limits) = (run.Probe, run.Limits);
+        var runCancellation = _cancellationSources.Rent();
+        var callerRegistration = run.CallerToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), runCancellation);
+        var context = new ProbeContext(run.Grants, limits, runCancellation.Token);
+        var store = _engine.CreateStore(StoreLimits(limits));
         try
         {
             var start = Stopwatch.GetTimestamp();
             WasmImports imports;
             try
             {
-                imports = HostImportBinder.Bind(module.Compiled, _capabilities, grants, context, store);
+                imports = HostImportBinder.Bind(module.Compiled, _capabilities, run.Grants, context, store);
             }
             catch (CapabilityNotGrantedException e)
             {
@@ -118,13 +138,11 @@ public sealed class ProbeRuntime : IProbeRuntime, IDisposable
             }
 
             runCancellation.CancelAfter(limits.Timeout);
-
-            // Guest code runs on a guest thread; this thread goes back to the pool until it is done.
-            var run = await _engine.RunAsync(new ProbeRun(module.Compiled, store, imports, context, config).Execute, CancellationToken.None).ConfigureAwait(false);
+            run.Run(store, imports, context);
 
             // A timeout or cancellation fails the run whatever the probe did meanwhile (docs/probe-abi.md, "The
             // verdict"): a host call that gave up on the run's token may have let the probe return normally.
-            var error = run.Cancelled ? Cancelled(limits, cancellationToken)
+            var error = run.Cancelled ? Cancelled(limits, run.CallerToken)
                 : run.Error ?? (run.Failure is { } failure ? Classify(failure, limits) : null);
             return Finish(module, context, store, run, error, start);
         }
@@ -132,6 +150,10 @@ public sealed class ProbeRuntime : IProbeRuntime, IDisposable
         {
             context.DisposeState();
             store.Dispose();
+
+            // Unregistered first (this waits for a caller's cancel under way), so the source goes back untouched by the caller.
+            callerRegistration.Dispose();
+            _cancellationSources.Return(runCancellation);
         }
     }
 
@@ -159,6 +181,19 @@ public sealed class ProbeRuntime : IProbeRuntime, IDisposable
 
         return required;
     }
+
+    /// <summary>The store limits for <paramref name="limits"/>; those of the default limits are made once.</summary>
+    private WasmStoreLimits StoreLimits(ProbeLimits limits) => ReferenceEquals(limits, _options.DefaultLimits)
+        ? _defaultStoreLimits
+        : StoreLimitsFor(limits);
+
+    private static WasmStoreLimits StoreLimitsFor(ProbeLimits limits) => new()
+    {
+        Fuel = limits.Fuel,
+        MaxMemoryPages = limits.MemoryPages,
+        MaxTables = MaxTables,
+        MaxTableElements = MaxTableElements,
+    };
 
     /// <summary>The config as UTF-8 bytes, checked to be one JSON value before anything runs.</summary>
     private static byte[] ConfigBytes(string? configJson)
@@ -192,9 +227,16 @@ public sealed class ProbeRuntime : IProbeRuntime, IDisposable
     private ProbeResult Finish(ProbeModule module, ProbeContext context, IWasmStore store, ProbeRun? run, ProbeError? error, long start)
     {
         var limits = context.Limits;
+        var outcome = error is not null ? new Verdict(false, error.Message, ReadOnlyDictionary<string, double>.Empty, null, error)
+            : context.Verdict is { } verdict ? ResultMarshaller.Parse(verdict)
+            : NoVerdict(run);
         var result = new ProbeResult
         {
-            Success = false,
+            Success = outcome.Success,
+            Message = outcome.Message,
+            Metrics = outcome.Metrics,
+            Data = outcome.Data,
+            Error = outcome.Error,
 
             // Never zero, even on a coarse clock: a result always took some time.
             LatencyMs = Math.Max(Stopwatch.GetElapsedTime(start).TotalMilliseconds, 0.001),
@@ -212,9 +254,6 @@ public sealed class ProbeRuntime : IProbeRuntime, IDisposable
             },
         };
 
-        result = error is not null ? result with { Message = error.Message, Error = error }
-            : context.Verdict is { } verdict ? ResultMarshaller.Apply(result, verdict)
-            : NoVerdict(result, run);
         if (result.Error is { } failed)
         {
             Log.ProbeFailed(_logger, module.Sha256, failed.Kind, result.LatencyMs, failed.Message);
@@ -227,12 +266,12 @@ public sealed class ProbeRuntime : IProbeRuntime, IDisposable
         return result;
     }
 
-    private static ProbeResult NoVerdict(ProbeResult result, ProbeRun? run)
+    private static Verdict NoVerdict(ProbeRun? run)
     {
         var message = run?.ReturnCode is { } code
             ? $"The probe returned {code} without reporting a verdict."
             : "The probe exited without reporting a verdict.";
-        return result with { Message = message, Error = new ProbeError(ProbeErrorKind.NoVerdict, message) };
+        return new Verdict(false, message, ReadOnlyDictionary<string, double>.Empty, null, new ProbeError(ProbeErrorKind.NoVerdict, message));
     }
 
     private static ProbeError Cancelled(ProbeLimits limits, CancellationToken callerToken) => callerToken.IsCancellationRequested

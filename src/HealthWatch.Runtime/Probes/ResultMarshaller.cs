@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -21,14 +22,21 @@ internal static class ResultMarshaller
     /// <summary><paramref name="result"/> with the verdict's success, message, metrics and data, or with an error saying what is wrong with the verdict.</summary>
     public static ProbeResult Apply(ProbeResult result, ReadOnlyMemory<byte> verdict)
     {
+        var parsed = Parse(verdict);
+        return result with { Success = parsed.Success, Message = parsed.Message, Metrics = parsed.Metrics, Data = parsed.Data, Error = parsed.Error };
+    }
+
+    /// <summary>The verdict's fields, or an <see cref="ProbeErrorKind.InvalidVerdict"/> error saying what is wrong with it.</summary>
+    public static Verdict Parse(ReadOnlyMemory<byte> verdict)
+    {
         if (verdict.Length > MaxVerdictBytes)
         {
-            return Invalid(result, $"the verdict is {verdict.Length} bytes, more than {MaxVerdictBytes}.");
+            return Invalid($"the verdict is {verdict.Length} bytes, more than {MaxVerdictBytes}.");
         }
 
         if (!Utf8.IsValid(verdict.Span))
         {
-            return Invalid(result, "the verdict is not valid UTF-8.");
+            return Invalid("the verdict is not valid UTF-8.");
         }
 
         JsonDocument document;
@@ -38,30 +46,30 @@ internal static class ResultMarshaller
         }
         catch (JsonException e)
         {
-            return Invalid(result, $"the verdict is not valid JSON: {e.Message}");
+            return Invalid($"the verdict is not valid JSON: {e.Message}");
         }
 
         using (document)
         {
-            return Apply(result, document.RootElement);
+            return Parse(document.RootElement);
         }
     }
 
-    private static ProbeResult Apply(ProbeResult result, JsonElement root)
+    private static Verdict Parse(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return Invalid(result, "the verdict must be a JSON object.");
+            return Invalid("the verdict must be a JSON object.");
         }
 
         if (!root.TryGetProperty("success", out var success))
         {
-            return Invalid(result, "the verdict has no 'success'.");
+            return Invalid("the verdict has no 'success'.");
         }
 
         if (success.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
-            return Invalid(result, "'success' must be true or false.");
+            return Invalid("'success' must be true or false.");
         }
 
         string? message = null;
@@ -69,28 +77,30 @@ internal static class ResultMarshaller
         {
             if (messageElement.ValueKind != JsonValueKind.String)
             {
-                return Invalid(result, "'message' must be a string.");
+                return Invalid("'message' must be a string.");
             }
 
             message = messageElement.GetString();
         }
 
-        var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+        IReadOnlyDictionary<string, double> metrics = ReadOnlyDictionary<string, double>.Empty;
         if (root.TryGetProperty("metrics", out var metricsElement) && metricsElement.ValueKind != JsonValueKind.Null)
         {
             if (metricsElement.ValueKind != JsonValueKind.Object)
             {
-                return Invalid(result, "'metrics' must be an object of names to numbers.");
+                return Invalid("'metrics' must be an object of names to numbers.");
             }
 
+            var named = new Dictionary<string, double>(StringComparer.Ordinal);
+            metrics = named;
             foreach (var metric in metricsElement.EnumerateObject())
             {
                 if (metric.Value.ValueKind != JsonValueKind.Number || !metric.Value.TryGetDouble(out var value) || !double.IsFinite(value))
                 {
-                    return Invalid(result, $"metric '{metric.Name}' must be a finite number.");
+                    return Invalid($"metric '{metric.Name}' must be a finite number.");
                 }
 
-                metrics[metric.Name] = value;
+                named[metric.Name] = value;
             }
         }
 
@@ -98,19 +108,15 @@ internal static class ResultMarshaller
             ? dataElement.Clone()
             : null;
 
-        return result with
-        {
-            Success = success.GetBoolean(),
-            Message = message,
-            Metrics = metrics,
-            Data = data,
-        };
+        return new Verdict(success.GetBoolean(), message, metrics, data, null);
     }
 
-    private static ProbeResult Invalid(ProbeResult result, string problem) => result with
+    private static Verdict Invalid(string problem)
     {
-        Success = false,
-        Message = $"Invalid verdict: {problem}",
-        Error = new ProbeError(ProbeErrorKind.InvalidVerdict, $"Invalid verdict: {problem}"),
-    };
+        var message = $"Invalid verdict: {problem}";
+        return new Verdict(false, message, ReadOnlyDictionary<string, double>.Empty, null, new ProbeError(ProbeErrorKind.InvalidVerdict, message));
+    }
 }
+
+/// <summary>What a verdict sets in a result: its fields, or (for a verdict that is not valid) the error and its message.</summary>
+internal readonly record struct Verdict(bool Success, string? Message, IReadOnlyDictionary<string, double> Metrics, JsonElement? Data, ProbeError? Error);

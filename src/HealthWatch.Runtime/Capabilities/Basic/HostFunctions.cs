@@ -16,7 +16,7 @@ internal static class HostFunctions
 
     /// <summary>An import of type <c>(<paramref name="parameters"/>) -> i32</c>.</summary>
     public static HostImport Returning(string module, string name, ValType[] parameters, HostCall call) =>
-        new(module, name, new FuncType(parameters, [ValType.I32]), context => (arguments, results) => results[0] = call(context, arguments));
+        new(module, name, new FuncType(parameters, [ValType.I32]), context => (arguments, results) => results[0] = call(context, arguments)) { Body = call };
 
     /// <summary><paramref name="count"/> i32 parameters.</summary>
     public static ValType[] I32s(int count) => [.. Enumerable.Repeat(ValType.I32, count)];
