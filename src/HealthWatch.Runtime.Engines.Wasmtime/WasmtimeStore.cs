@@ -36,7 +36,7 @@ internal sealed unsafe partial class WasmtimeStore : IWasmStore
         Limits = limits;
         _handle = NativeMethods.StoreNew(engine.Handle, 0, 0);
         Context = NativeMethods.StoreContext(_handle);
-        NativeMethods.StoreLimiter(_handle, (long)limits.MaxMemoryPages * MemoryType.PageSize, limits.MaxTableElements, -1, -1, -1);
+        NativeMethods.StoreLimiter(_handle, (long)limits.MaxMemoryPages * MemoryType.PageSize, limits.MaxTableElements, -1, limits.MaxTables, -1);
         _self = GCHandle.Alloc(this, GCHandleType.Weak);
         NativeMethods.StoreEpochDeadlineCallback(_handle, &Callbacks.OnEpochDeadline, GCHandle.ToIntPtr(_self), 0);
         NativeMethods.ContextSetEpochDeadline(Context, 1);
