@@ -19,9 +19,19 @@ internal sealed record SignatureCode(EntryStub Entry, MethodInfo Trampoline)
     public nint TrampolinePointer { get; } = Trampoline.MethodHandle.GetFunctionPointer();
 }
 
-/// <summary>Generates and caches (per engine) the <see cref="SignatureCode"/> of each function type.</summary>
-internal sealed class Signatures
+/// <summary>
+/// Generates and caches (per engine) the <see cref="SignatureCode"/> of each function type. Each is a collectible
+/// assembly, so the cache is bounded: past <see cref="Capacity"/> distinct types it starts over, and code that no
+/// host function or call holds any more is collected. Without the bound, an engine loading modules with ever new
+/// function types (a sidecar serving arbitrary modules) grew by an assembly per type until the process ran out of
+/// memory mappings (found by eng/fuzz-diff.sh, which runs thousands of modules in one process).
+/// </summary>
+/// <param name="capacity">The most function types cached at once.</param>
+internal sealed class Signatures(int capacity = Signatures.DefaultCapacity)
 {
+    /// <summary>Far more distinct function types than the modules of one host use.</summary>
+    public const int DefaultCapacity = 1024;
+
     private static readonly MethodInfo SpanItem = typeof(ReadOnlySpan<WasmValue>).GetMethod("get_Item")!;
     private static readonly MethodInfo ResultSpanItem = typeof(Span<WasmValue>).GetMethod("get_Item")!;
     private static readonly MethodInfo CallHost = typeof(HostFunction).GetMethod(nameof(HostFunction.CallFromWasm), BindingFlags.NonPublic | BindingFlags.Static)!;
@@ -29,9 +39,30 @@ internal sealed class Signatures
     private readonly ConcurrentDictionary<FuncType, Lazy<SignatureCode>> _cache = new();
     private int _count;
 
-    // The factory takes this object as its argument rather than capturing it, so that a lookup allocates nothing.
-    public SignatureCode Get(FuncType type) =>
-        _cache.GetOrAdd(type, static (t, self) => new Lazy<SignatureCode>(() => self.Generate(t)), this).Value;
+    public int Capacity { get; } = capacity;
+
+    /// <summary>How many function types are cached now.</summary>
+    public int Count => _cache.Count;
+
+    /// <summary>
+    /// The code of <paramref name="type"/>. A caller that needs it beyond the call it makes (a host function) holds
+    /// the result: the cache may drop it, and would then generate another copy for the next caller.
+    /// </summary>
+    public SignatureCode Get(FuncType type)
+    {
+        if (_cache.TryGetValue(type, out var cached))
+        {
+            return cached.Value;
+        }
+
+        if (_cache.Count >= Capacity)
+        {
+            _cache.Clear();
+        }
+
+        // The factory takes this object as its argument rather than capturing it, so that a lookup allocates nothing.
+        return _cache.GetOrAdd(type, static (t, self) => new Lazy<SignatureCode>(() => self.Generate(t)), this).Value;
+    }
 
     private SignatureCode Generate(FuncType type)
     {
