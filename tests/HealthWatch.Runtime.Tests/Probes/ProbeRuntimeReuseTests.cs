@@ -6,49 +6,31 @@ using HealthWatch.Runtime.Probes;
 namespace HealthWatch.Runtime.Tests.Probes;
 
 /// <summary>What runs reuse from one another (linear memory buffers, cancellation sources) must carry nothing over.</summary>
-public sealed class ProbeRuntimeReuseTests
+public sealed class ProbeRuntimeReuseTests : ProbeRuntimeTestBase
 {
-    private const string Ok = """{"success":true,"message":"ok"}""";
-    private ManagedEngine _engine = null!;
-    private ProbeRuntime _runtime = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _engine = new ManagedEngine();
-        _runtime = new ProbeRuntime(_engine, capabilities: TestProbes.Registry(context => context.CancellationToken.WaitHandle.WaitOne()));
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _runtime.Dispose();
-        _engine.Dispose();
-    }
-
     [Test]
     public async Task ExecuteProbeAsync_RunAfterRun_SeesZeroedMemory()
     {
-        var module = await _runtime.LoadModuleAsync(TestProbes.Read("dirty-memory"));
+        var module = await Runtime.LoadModuleAsync(TestProbes.Read("dirty-memory"));
 
         var messages = new List<string?>();
         for (var i = 0; i < 3; i++)
         {
-            messages.Add((await _runtime.ExecuteProbeAsync(module, null, ProbeGrants.None)).Message);
+            messages.Add((await Runtime.ExecuteProbeAsync(module, null, ProbeGrants.None)).Message);
         }
 
         messages.Should().Equal("clean", "clean", "clean");
-        _engine.MemoryPool.RetainedBytes.Should().Be(MemoryType.PageSize, "each run took the buffer the run before gave back");
+        Engine.MemoryPool.RetainedBytes.Should().Be(MemoryType.PageSize, "each run took the buffer the run before gave back");
     }
 
     [Test]
     public async Task ExecuteProbeAsync_AfterATimedOutRun_NextRunIsNotCancelled()
     {
-        var block = await _runtime.LoadModuleAsync(TestProbes.Read("block"));
+        var block = await Runtime.LoadModuleAsync(TestProbes.Read("block"));
         var grants = new ProbeGrants().Grant("test-block");
-        var timedOut = await _runtime.ExecuteProbeAsync(block, Ok, grants, ProbeLimits.Default with { Timeout = TimeSpan.FromMilliseconds(50) });
+        var timedOut = await Runtime.ExecuteProbeAsync(block, Ok, grants, ProbeLimits.Default with { Timeout = TimeSpan.FromMilliseconds(50) });
 
-        var next = await _runtime.ExecuteProbeAsync(await _runtime.LoadModuleAsync(TestProbes.Read("echo")), Ok, ProbeGrants.None);
+        var next = await Runtime.ExecuteProbeAsync(await Runtime.LoadModuleAsync(TestProbes.Read("echo")), Ok, ProbeGrants.None);
 
         timedOut.Error!.Kind.Should().Be(ProbeErrorKind.Timeout);
         next.Success.Should().BeTrue();
@@ -58,11 +40,11 @@ public sealed class ProbeRuntimeReuseTests
     [Test]
     public async Task ExecuteProbeAsync_AfterACallerCancelledRun_NextRunIsNotCancelled()
     {
-        var block = await _runtime.LoadModuleAsync(TestProbes.Read("block"));
+        var block = await Runtime.LoadModuleAsync(TestProbes.Read("block"));
         using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
-        var cancelled = await _runtime.ExecuteProbeAsync(block, Ok, new ProbeGrants().Grant("test-block"), cancellationToken: caller.Token);
+        var cancelled = await Runtime.ExecuteProbeAsync(block, Ok, new ProbeGrants().Grant("test-block"), cancellationToken: caller.Token);
 
-        var next = await _runtime.ExecuteProbeAsync(await _runtime.LoadModuleAsync(TestProbes.Read("echo")), Ok, ProbeGrants.None);
+        var next = await Runtime.ExecuteProbeAsync(await Runtime.LoadModuleAsync(TestProbes.Read("echo")), Ok, ProbeGrants.None);
 
         cancelled.Error!.Kind.Should().Be(ProbeErrorKind.Cancelled);
         next.Success.Should().BeTrue();

@@ -6,26 +6,8 @@ using HealthWatch.Runtime.Probes;
 
 namespace HealthWatch.Runtime.Tests.Probes;
 
-public sealed class ProbeRuntimeTests
+public sealed class ProbeRuntimeTests : ProbeRuntimeTestBase
 {
-    private const string Ok = """{"success":true,"message":"ok"}""";
-    private ManagedEngine _engine = null!;
-    private ProbeRuntime _runtime = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _engine = new ManagedEngine();
-        _runtime = new ProbeRuntime(_engine, capabilities: TestProbes.Registry(context => context.CancellationToken.WaitHandle.WaitOne()));
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _runtime.Dispose();
-        _engine.Dispose();
-    }
-
     [Test]
     public async Task ExecuteProbeAsync_ProbeReportsSuccess_ReturnsSuccessWithLatency()
     {
@@ -61,9 +43,9 @@ public sealed class ProbeRuntimeTests
     [Test]
     public async Task ExecuteProbeAsync_ConfigNotJson_ThrowsNamingConfig()
     {
-        var module = await _runtime.LoadModuleAsync(TestProbes.Read("echo"));
+        var module = await Runtime.LoadModuleAsync(TestProbes.Read("echo"));
 
-        var act = () => _runtime.ExecuteProbeAsync(module, "{nope", ProbeGrants.None);
+        var act = () => Runtime.ExecuteProbeAsync(module, "{nope", ProbeGrants.None);
 
         (await act.Should().ThrowAsync<ProbeConfigurationException>()).Which.Field.Should().Be("config");
     }
@@ -113,10 +95,10 @@ public sealed class ProbeRuntimeTests
     public async Task ExecuteProbeAsync_BlockedInAHostCall_EndsAtTheTimeout()
     {
         var timeout = TimeSpan.FromMilliseconds(200);
-        var module = await _runtime.LoadModuleAsync(TestProbes.Read("block"));
+        var module = await Runtime.LoadModuleAsync(TestProbes.Read("block"));
 
         var stopwatch = Stopwatch.StartNew();
-        var result = await _runtime.ExecuteProbeAsync(module, Ok, new ProbeGrants().Grant("test-block"), ProbeLimits.Default with { Timeout = timeout });
+        var result = await Runtime.ExecuteProbeAsync(module, Ok, new ProbeGrants().Grant("test-block"), ProbeLimits.Default with { Timeout = timeout });
 
         result.Success.Should().BeFalse();
         result.Error!.Kind.Should().Be(ProbeErrorKind.Timeout);
@@ -127,9 +109,9 @@ public sealed class ProbeRuntimeTests
     public async Task ExecuteProbeAsync_CallerCancels_ReportsCancelled()
     {
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
-        var module = await _runtime.LoadModuleAsync(TestProbes.Read("spin"));
+        var module = await Runtime.LoadModuleAsync(TestProbes.Read("spin"));
 
-        var result = await _runtime.ExecuteProbeAsync(module, Ok, ProbeGrants.None, ProbeLimits.Default with { Fuel = long.MaxValue }, cancellation.Token);
+        var result = await Runtime.ExecuteProbeAsync(module, Ok, ProbeGrants.None, ProbeLimits.Default with { Fuel = long.MaxValue }, cancellation.Token);
 
         result.Error!.Kind.Should().Be(ProbeErrorKind.Cancelled);
     }
@@ -216,9 +198,9 @@ public sealed class ProbeRuntimeTests
     [Test]
     public async Task ExecuteProbeAsync_FilesystemImport_IsRefusedBeforeRunning()
     {
-        var module = await _runtime.LoadModuleAsync(TestProbes.Read("filesystem"));
+        var module = await Runtime.LoadModuleAsync(TestProbes.Read("filesystem"));
 
-        var act = () => _runtime.ExecuteProbeAsync(module, Ok, ProbeGrants.None);
+        var act = () => Runtime.ExecuteProbeAsync(module, Ok, ProbeGrants.None);
 
         (await act.Should().ThrowAsync<CapabilityNotGrantedException>()).WithMessage("Capability not granted: filesystem");
     }
@@ -226,10 +208,10 @@ public sealed class ProbeRuntimeTests
     [Test]
     public async Task ExecuteProbeAsync_Success_ReportsUsage()
     {
-        var module = await _runtime.LoadModuleAsync(TestProbes.Read("echo"));
+        var module = await Runtime.LoadModuleAsync(TestProbes.Read("echo"));
 
-        var first = await _runtime.ExecuteProbeAsync(module, Ok, ProbeGrants.None);
-        var cached = await _runtime.ExecuteProbeAsync(await _runtime.LoadModuleAsync(TestProbes.Read("echo")), Ok, ProbeGrants.None);
+        var first = await Runtime.ExecuteProbeAsync(module, Ok, ProbeGrants.None);
+        var cached = await Runtime.ExecuteProbeAsync(await Runtime.LoadModuleAsync(TestProbes.Read("echo")), Ok, ProbeGrants.None);
 
         first.Usage.FuelUsed.Should().BePositive();
         first.Usage.PeakMemoryBytes.Should().Be(MemoryType.PageSize);
@@ -244,8 +226,8 @@ public sealed class ProbeRuntimeTests
     [Test]
     public async Task LoadModuleAsync_ModuleWithImports_ListsRequiredCapabilities()
     {
-        var block = await _runtime.LoadModuleAsync(TestProbes.Read("block"));
-        var unknown = await _runtime.LoadModuleAsync(TestProbes.Read("unknown-import"));
+        var block = await Runtime.LoadModuleAsync(TestProbes.Read("block"));
+        var unknown = await Runtime.LoadModuleAsync(TestProbes.Read("unknown-import"));
 
         block.RequiredCapabilities.Should().Equal("test-block");
         unknown.RequiredCapabilities.Should().Equal("unknown:env.mystery");
@@ -256,8 +238,8 @@ public sealed class ProbeRuntimeTests
     {
         await using var stream = File.OpenRead(TestProbes.Path("echo"));
 
-        var fromStream = await _runtime.LoadModuleAsync(stream);
-        var fromPath = await _runtime.LoadModuleAsync(TestProbes.Path("echo"));
+        var fromStream = await Runtime.LoadModuleAsync(stream);
+        var fromPath = await Runtime.LoadModuleAsync(TestProbes.Path("echo"));
 
         fromStream.Sha256.Should().Be(fromPath.Sha256).And.HaveLength(64);
         fromPath.SizeBytes.Should().Be(new FileInfo(TestProbes.Path("echo")).Length);
@@ -266,7 +248,7 @@ public sealed class ProbeRuntimeTests
     [Test]
     public async Task LoadModuleAsync_MalformedBytes_ThrowsModuleException()
     {
-        var act = () => _runtime.LoadModuleAsync(new byte[] { 0, 1, 2, 3 });
+        var act = () => Runtime.LoadModuleAsync(new byte[] { 0, 1, 2, 3 });
 
         await act.Should().ThrowAsync<WasmModuleException>();
     }
@@ -274,9 +256,9 @@ public sealed class ProbeRuntimeTests
     [Test]
     public async Task ExecuteProbeAsync_BadLimits_ThrowsArgumentException()
     {
-        var module = await _runtime.LoadModuleAsync(TestProbes.Read("echo"));
+        var module = await Runtime.LoadModuleAsync(TestProbes.Read("echo"));
 
-        var act = () => _runtime.ExecuteProbeAsync(module, Ok, ProbeGrants.None, ProbeLimits.Default with { Fuel = 0 });
+        var act = () => Runtime.ExecuteProbeAsync(module, Ok, ProbeGrants.None, ProbeLimits.Default with { Fuel = 0 });
 
         await act.Should().ThrowAsync<ArgumentOutOfRangeException>();
     }
@@ -284,17 +266,17 @@ public sealed class ProbeRuntimeTests
     [Test]
     public async Task ExecuteProbeAsync_AfterDispose_ThrowsObjectDisposed()
     {
-        var module = await _runtime.LoadModuleAsync(TestProbes.Read("echo"));
-        _runtime.Dispose();
+        var module = await Runtime.LoadModuleAsync(TestProbes.Read("echo"));
+        Runtime.Dispose();
 
-        var act = () => _runtime.ExecuteProbeAsync(module, Ok, ProbeGrants.None);
+        var act = () => Runtime.ExecuteProbeAsync(module, Ok, ProbeGrants.None);
 
         await act.Should().ThrowAsync<ObjectDisposedException>();
     }
 
     private async Task<ProbeResult> RunAsync(string name, string? config, ProbeLimits? limits = null)
     {
-        var module = await _runtime.LoadModuleAsync(TestProbes.Read(name));
-        return await _runtime.ExecuteProbeAsync(module, config, ProbeGrants.None, limits);
+        var module = await Runtime.LoadModuleAsync(TestProbes.Read(name));
+        return await Runtime.ExecuteProbeAsync(module, config, ProbeGrants.None, limits);
     }
 }
