@@ -18,18 +18,13 @@ public sealed record DnsGrant
     /// <summary>Reads the grant JSON; a bad field throws <see cref="ProbeConfigurationException"/> naming it.</summary>
     internal static DnsGrant Parse(JsonElement json)
     {
-        var grant = new DnsGrant { Allow = [] };
-        var allow = GrantJson.ReadObject(json, DnsCapability.CapabilityName, (property, field) =>
+        var (allow, timeout) = GrantJson.ReadAllowAndTimeout(json, DnsCapability.CapabilityName);
+        var grant = new DnsGrant { Allow = allow };
+        if (timeout is { } given)
         {
-            if (property.Name != "timeoutMs")
-            {
-                return false;
-            }
+            grant = grant with { Timeout = given };
+        }
 
-            grant = grant with { Timeout = GrantJson.ReadMilliseconds(property.Value, field) };
-            return true;
-        });
-        grant = grant with { Allow = allow };
         grant.Compile();
         return grant;
     }

@@ -36,6 +36,25 @@ internal static class GrantJson
         return allow ?? throw new ProbeConfigurationException($"{field}.allow", "is required.");
     }
 
+    /// <summary>Reads a grant whose only options are <c>allow</c> and <c>timeoutMs</c> (the dns and tcp grants).</summary>
+    /// <returns>The <c>allow</c> list, and the timeout if the grant gives one.</returns>
+    /// <exception cref="ProbeConfigurationException">As <see cref="ReadObject"/>.</exception>
+    public static (string[] Allow, TimeSpan? Timeout) ReadAllowAndTimeout(JsonElement grant, string capability)
+    {
+        TimeSpan? timeout = null;
+        var allow = ReadObject(grant, capability, (property, field) =>
+        {
+            if (property.Name != "timeoutMs")
+            {
+                return false;
+            }
+
+            timeout = ReadMilliseconds(property.Value, field);
+            return true;
+        });
+        return (allow, timeout);
+    }
+
     /// <summary>A list of strings.</summary>
     public static string[] ReadStrings(JsonElement value, string field)
     {

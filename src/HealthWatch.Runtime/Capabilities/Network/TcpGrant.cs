@@ -22,18 +22,13 @@ public sealed record TcpGrant
     /// <summary>Reads the grant JSON; a bad field throws <see cref="ProbeConfigurationException"/> naming it.</summary>
     internal static TcpGrant Parse(JsonElement json)
     {
-        var grant = new TcpGrant { Allow = [] };
-        var allow = GrantJson.ReadObject(json, TcpCapability.CapabilityName, (property, field) =>
+        var (allow, timeout) = GrantJson.ReadAllowAndTimeout(json, TcpCapability.CapabilityName);
+        var grant = new TcpGrant { Allow = allow };
+        if (timeout is { } given)
         {
-            if (property.Name != "timeoutMs")
-            {
-                return false;
-            }
+            grant = grant with { Timeout = given };
+        }
 
-            grant = grant with { Timeout = GrantJson.ReadMilliseconds(property.Value, field) };
-            return true;
-        });
-        grant = grant with { Allow = allow };
         grant.Compile();
         return grant;
     }
