@@ -17,7 +17,7 @@ internal sealed partial class FunctionCompiler
     /// <summary>Emits numeric instruction <paramref name="op"/>; <paramref name="ahead"/> reads the instructions after it.</summary>
     private void EmitNumeric(Opcode op, WasmReader ahead)
     {
-        var numeric = NumericFor(op, ahead, _stack.Count >= 3 && _constants[^3], LocalMayBeConstant);
+        var numeric = NumericFor(op, ahead, _stack.Count >= 3 && _constants[^3]);
         if (numeric.Helper is { } helper)
         {
             EmitCallHelper(helper);

@@ -30,11 +30,10 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>
     /// The numeric instruction to emit for <paramref name="op"/>: <paramref name="ahead"/> reads the instructions after
-    /// it, <paramref name="constantBelow"/> tells whether the value below its operands was pushed by a constant,
-    /// <paramref name="localMayBeConstant"/> whether the JIT may know what a read of a local at an offset gets.
+    /// it, <paramref name="constantBelow"/> tells whether the value below its operands was pushed by a constant.
     /// </summary>
-    private static NumericOp NumericFor(Opcode op, WasmReader ahead, bool constantBelow, Func<int, int, bool> localMayBeConstant) =>
-        NativeRotations.TryGetValue(op, out var native) && FeedsCombiningOperation(ahead, constantBelow, localMayBeConstant) ? native : Numerics[op];
+    private NumericOp NumericFor(Opcode op, WasmReader ahead, bool constantBelow) =>
+        NativeRotations.TryGetValue(op, out var native) && FeedsCombiningOperation(ahead, constantBelow, LocalMayBeConstant) ? native : Numerics[op];
 
     /// <summary>
     /// Follows the operand stack through the straight-line code after a rotation (gets, constants, loads, numeric
