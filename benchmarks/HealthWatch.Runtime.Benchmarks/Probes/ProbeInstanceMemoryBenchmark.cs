@@ -39,7 +39,7 @@ public class ProbeInstanceMemoryBenchmark
     [Benchmark]
     public IWasmInstance LiveInstance()
     {
-        var store = _engine.CreateStore(new WasmStoreLimits { Fuel = ProbeLimits.Default.Fuel, MaxMemoryPages = ProbeLimits.Default.MemoryPages });
+        var store = _engine.CreateStore(ProbeRuntime.StoreLimitsFor(ProbeLimits.Default));
         var context = new ProbeContext(_grants, ProbeLimits.Default, CancellationToken.None);
         var imports = HostImportBinder.Bind(_module, _registry, _grants, context, store);
         return Instance = store.Instantiate(_module, imports);

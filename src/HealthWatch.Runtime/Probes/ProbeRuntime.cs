@@ -187,7 +187,8 @@ public sealed class ProbeRuntime : IProbeRuntime, IDisposable
         ? _defaultStoreLimits
         : StoreLimitsFor(limits);
 
-    private static WasmStoreLimits StoreLimitsFor(ProbeLimits limits) => new()
+    /// <summary>The store limits of a run with <paramref name="limits"/>.</summary>
+    internal static WasmStoreLimits StoreLimitsFor(ProbeLimits limits) => new()
     {
         Fuel = limits.Fuel,
         MaxMemoryPages = limits.MemoryPages,
