@@ -44,7 +44,7 @@ public sealed class ManagedEngine : IWasmEngine
         ObjectDisposedException.ThrowIf(_disposed, this);
         var definition = ModuleDecoder.Decode(bytes, cancellationToken);
         ModuleValidator.Validate(definition, cancellationToken);
-        var compiled = ModuleCompiler.Compile(definition, new CompilerSettings(Options.ConsumeFuel, Types), cancellationToken);
+        var compiled = ModuleCompiler.Compile(definition, new CompilerSettings(Options.ConsumeFuel, Types, Options.Tiering), cancellationToken);
         return new ManagedModule(this, compiled);
     }
 

@@ -3,7 +3,7 @@ namespace HealthWatch.Runtime.Engines.Managed;
 /// <summary>Settings of a <see cref="ManagedEngine"/>. They shape the generated code, so they are fixed per engine.</summary>
 public sealed record ManagedEngineOptions
 {
-    /// <summary>The defaults: fuel metering on.</summary>
+    /// <summary>The defaults: fuel metering on, adaptive tiering.</summary>
     public static ManagedEngineOptions Default { get; } = new();
 
     /// <summary>
@@ -11,4 +11,11 @@ public sealed record ManagedEngineOptions
     /// Off makes code slightly faster; stores then reject a fuel limit. Default: on.
     /// </summary>
     public bool ConsumeFuel { get; init; } = true;
+
+    /// <summary>
+    /// How functions run: <see cref="ManagedTiering.Adaptive"/> (interpreted first, compiled once hot; the default),
+    /// <see cref="ManagedTiering.CompiledOnly"/> or <see cref="ManagedTiering.InterpretedOnly"/>. Results, traps and
+    /// fuel are the same in every mode; only speed differs.
+    /// </summary>
+    public ManagedTiering Tiering { get; init; } = ManagedTiering.Adaptive;
 }

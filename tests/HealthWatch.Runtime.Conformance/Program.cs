@@ -18,6 +18,8 @@ internal static class Program
     private static readonly Dictionary<string, (Func<IWasmEngine> Create, Func<string?> Unavailable)> Engines = new(StringComparer.Ordinal)
     {
         ["managed"] = (() => new ManagedEngine(), () => null),
+        ["managed-compiled"] = (() => new ManagedEngine(new ManagedEngineOptions { Tiering = ManagedTiering.CompiledOnly }), () => null),
+        ["managed-interpreted"] = (() => new ManagedEngine(new ManagedEngineOptions { Tiering = ManagedTiering.InterpretedOnly }), () => null),
         ["wasmtime"] = (() => new WasmtimeEngine(), () => WasmtimeEngine.IsAvailable(out _) ? null : "libwasmtime not found (set HEALTHWATCH_WASMTIME_LIB)"),
     };
 

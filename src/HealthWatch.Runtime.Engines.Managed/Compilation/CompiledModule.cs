@@ -1,4 +1,5 @@
 using System.Reflection;
+using HealthWatch.Runtime.Engines.Managed.Interpretation;
 using HealthWatch.Runtime.Engines.Managed.Model;
 
 namespace HealthWatch.Runtime.Engines.Managed.Compilation;
@@ -17,7 +18,8 @@ internal sealed class CompiledModule
         Module dynamicModule,
         nint[] functionPointers,
         MethodInfo[] methods,
-        int maxFrameBytes)
+        int maxFrameBytes,
+        Func<CompiledModule, FunctionTiers> tiers)
     {
         Definition = definition;
         Types = [.. definition.Types];
@@ -30,6 +32,8 @@ internal sealed class CompiledModule
         {
             _functionIndexByToken[methods[i].MetadataToken] = definition.ImportedFunctionCount + i;
         }
+
+        Tiers = tiers(this);
     }
 
     public ModuleDefinition Definition { get; }
@@ -42,6 +46,9 @@ internal sealed class CompiledModule
 
     /// <summary>The method of each defined function.</summary>
     public MethodInfo[] Methods { get; }
+
+    /// <summary>Which functions run interpreted, and their interpreted form.</summary>
+    public FunctionTiers Tiers { get; }
 
     /// <summary>A conservative bound on the native stack frame of any function of the module, in bytes.</summary>
     public int MaxFrameBytes { get; }

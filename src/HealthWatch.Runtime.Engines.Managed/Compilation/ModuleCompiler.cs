@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Reflection.Emit;
 using HealthWatch.Runtime.Engines.Managed.Execution;
+using HealthWatch.Runtime.Engines.Managed.Interpretation;
 using HealthWatch.Runtime.Engines.Managed.Model;
 
 namespace HealthWatch.Runtime.Engines.Managed.Compilation;
@@ -55,7 +56,9 @@ internal static class ModuleCompiler
         var byToken = created.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
             .ToDictionary(m => m.MetadataToken);
         var compiled = methods.Select(m => byToken[m.MetadataToken]).ToArray();
-        return new CompiledModule(module, created.Module, pointers, compiled, (int)Math.Min(int.MaxValue, (long)maxFrame * FrameSafetyFactor));
+        var maxFrameBytes = (int)Math.Min(int.MaxValue, (long)Math.Max(maxFrame, Interpreter.FrameBytes) * FrameSafetyFactor);
+        return new CompiledModule(module, created.Module, pointers, compiled, maxFrameBytes,
+            c => new FunctionTiers(c, settings, context.FunctionTypes, context.GlobalTypes));
     }
 
     /// <summary><c>static nint[] FunctionPointers()</c>: the <c>ldftn</c> of every function method, in order.</summary>

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Reflection;
 using HealthWatch.Runtime.Engines.Managed.Compilation;
+using HealthWatch.Runtime.Engines.Managed.Interpretation;
 using HealthWatch.Runtime.Engines.Managed.Model;
 
 namespace HealthWatch.Runtime.Engines.Managed.Execution;
@@ -10,13 +12,18 @@ internal static class Backtrace
     /// <summary>Frames kept per trap: enough to read, without copying a runaway recursion's whole stack.</summary>
     public const int MaxFrames = 256;
 
+    private static readonly MethodBase InterpreterActivation =
+        typeof(Interpreter).GetMethod(nameof(Interpreter.Execute), BindingFlags.NonPublic | BindingFlags.Static)!;
+
     /// <summary>
     /// A copy of <paramref name="trap"/> with the frames of <paramref name="modules"/> it unwound appended to
-    /// the frames it already has (those were added by boundaries nested deeper), innermost first.
+    /// the frames it already has (those were added by boundaries nested deeper), innermost first. Each interpreter
+    /// activation on the unwound stack stands for the next of <paramref name="interpreted"/> (innermost first).
     /// </summary>
-    public static WasmTrapException Attach(WasmTrapException trap, CompiledModule[] modules)
+    public static WasmTrapException Attach(WasmTrapException trap, CompiledModule[] modules, InterpretedFunction[] interpreted)
     {
         var frames = new List<WasmFrame>(trap.Frames);
+        var nextInterpreted = 0;
         foreach (var frame in new StackTrace(trap, fNeedFileInfo: false).GetFrames())
         {
             if (frames.Count >= MaxFrames)
@@ -29,13 +36,23 @@ internal static class Backtrace
                 continue;
             }
 
+            if (method == InterpreterActivation)
+            {
+                if (nextInterpreted < interpreted.Length)
+                {
+                    var function = interpreted[nextInterpreted++];
+                    frames.Add(Frame(function.Module.Definition, function.FunctionIndex));
+                }
+
+                continue;
+            }
+
             foreach (var module in modules)
             {
                 var index = module.FunctionIndexOf(method);
                 if (index >= 0)
                 {
-                    var definition = module.Definition;
-                    frames.Add(new WasmFrame(index, FunctionName(definition, index), definition.Names.ModuleName));
+                    frames.Add(Frame(module.Definition, index));
                     break;
                 }
             }
@@ -43,6 +60,9 @@ internal static class Backtrace
 
         return new WasmTrapException(trap.Code, frames, trap.InnerException);
     }
+
+    private static WasmFrame Frame(ModuleDefinition definition, int index) =>
+        new(index, FunctionName(definition, index), definition.Names.ModuleName);
 
     /// <summary>The function's name from the name section, else the name of an export of it.</summary>
     public static string? FunctionName(ModuleDefinition definition, int index) =>

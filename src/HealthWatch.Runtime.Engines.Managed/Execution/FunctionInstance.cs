@@ -21,19 +21,56 @@ internal abstract partial class FunctionInstance : IWasmFunction
         Store.Invoke(this, arguments, results, cancellationToken);
 }
 
-/// <summary>A function defined by a module: compiled code run with its instance as context.</summary>
+/// <summary>
+/// A function defined by a module: compiled code run with its instance as context, or, while it runs in the
+/// interpreter (docs/managed-engine.md, "Tiers"), the interpreter trampoline of its type with itself as context.
+/// </summary>
 internal sealed class WasmFunction : FunctionInstance
 {
-    public WasmFunction(ManagedStore store, FuncType type, ModuleInstance instance, nint code, int index)
+    // Keeps the collectible assembly of the interpreter trampoline alive while Code points into it.
+    private SignatureCode? _trampoline;
+
+    /// <summary>A function that runs compiled code.</summary>
+    public WasmFunction(ManagedStore store, FuncType type, ModuleInstance instance, int index, int definedIndex)
         : base(store, type)
     {
-        Code = code;
-        Context = instance;
+        Instance = instance;
         Index = index;
+        DefinedIndex = definedIndex;
+        Code = instance.Module!.FunctionPointers[definedIndex];
+        Context = instance;
     }
+
+    /// <summary>A function that runs in the interpreter until <see cref="Promote"/>; <paramref name="trampoline"/> is the code of its type.</summary>
+    public WasmFunction(ManagedStore store, FuncType type, ModuleInstance instance, int index, int definedIndex, SignatureCode trampoline)
+        : this(store, type, instance, index, definedIndex)
+    {
+        _trampoline = trampoline;
+        Code = trampoline.InterpreterPointer;
+        Context = this;
+    }
+
+    public ModuleInstance Instance { get; }
 
     /// <summary>The function's index in its module's function index space.</summary>
     public int Index { get; }
+
+    /// <summary>The index among the module's defined functions (imports not counted).</summary>
+    public int DefinedIndex { get; }
+
+    /// <summary>Whether calls to the function go to the interpreter.</summary>
+    public bool IsInterpreted => ReferenceEquals(Context, this);
+
+    /// <summary>
+    /// Points the function at its compiled code. Only the thread running in the store calls this, and only that
+    /// thread reads <see cref="FunctionInstance.Code"/> and <see cref="FunctionInstance.Context"/> of its functions.
+    /// </summary>
+    public void Promote()
+    {
+        Code = Instance.Module!.FunctionPointers[DefinedIndex];
+        Context = Instance;
+        _trampoline = null;
+    }
 
     public override string ToString() => $"wasm function {Index} {FunctionType}";
 }

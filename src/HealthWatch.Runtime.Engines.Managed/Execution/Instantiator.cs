@@ -122,11 +122,14 @@ internal sealed class Instantiator(ManagedStore store, ManagedModule module, Was
 
     private void CreateFunctions(FunctionInstance[] functions)
     {
-        var pointers = _instance.Module!.FunctionPointers;
+        var tiers = _instance.Module!.Tiers;
         var imported = _definition.ImportedFunctionCount;
-        for (var i = 0; i < pointers.Length; i++)
+        for (var i = 0; i < _definition.FunctionTypeIndices.Count; i++)
         {
-            functions[imported + i] = new WasmFunction(store, _types.Functions[imported + i], _instance, pointers[i], imported + i);
+            var type = _types.Functions[imported + i];
+            functions[imported + i] = tiers.IsCompiled(i)
+                ? new WasmFunction(store, type, _instance, imported + i, i)
+                : new WasmFunction(store, type, _instance, imported + i, i, tiers.Trampoline(_definition.FunctionTypeIndices[i], store.Engine.Signatures));
         }
     }
 

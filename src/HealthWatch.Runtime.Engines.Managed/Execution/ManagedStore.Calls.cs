@@ -1,3 +1,5 @@
+using HealthWatch.Runtime.Engines.Managed.Interpretation;
+
 namespace HealthWatch.Runtime.Engines.Managed.Execution;
 
 /// <summary>
@@ -66,19 +68,39 @@ internal sealed partial class ManagedStore
     internal void Call(EntryStub entry, FunctionInstance function, ReadOnlySpan<WasmValue> arguments, Span<WasmValue> results)
     {
         WasmTrapException? trap;
+        var interpreter = State.Interpreter;
+        var frameMark = interpreter?.FrameCount ?? 0;
+        var top = interpreter?.Top ?? 0;
         try
         {
-            entry(function.Code, function.Context, arguments, results);
+            if (function is WasmFunction { IsInterpreted: true } interpreted)
+            {
+                Interpreter.Invoke(interpreted, arguments, results);
+            }
+            else
+            {
+                entry(function.Code, function.Context, arguments, results);
+            }
+
             return;
         }
         catch (WasmTrapException e)
         {
             trap = e;
         }
+        catch
+        {
+            // Unwound without a trap (cancellation of the host, a bug): the interpreted frames above are gone too.
+            State.Interpreter?.Truncate(frameMark);
+            State.Interpreter?.Top = top;
+            throw;
+        }
 
         // Thrown after the catch has ended: by then the stack is unwound to this frame, so a trap raised at the
         // stack limit is not rethrown from deeper down (inside the dispatcher running the handler).
-        throw Backtrace.Attach(trap, _modules);
+        var unwound = State.Interpreter?.TakeFramesAbove(frameMark) ?? [];
+        State.Interpreter?.Top = top;
+        throw Backtrace.Attach(trap, _modules, unwound);
     }
 
     private void CheckArguments(FuncType type, ReadOnlySpan<WasmValue> arguments, Span<WasmValue> results)

@@ -16,6 +16,9 @@ internal sealed class ExecutionState
 
     /// <summary>Calls left before <see cref="TrapCode.CallStackExhausted"/>; decremented on entry, incremented on return.</summary>
     internal int CallDepthRemaining;
+
+    /// <summary>The values of the store's interpreted frames; created when the store first interprets a function.</summary>
+    internal Interpretation.InterpreterStack? Interpreter;
 }
 
 /// <summary>An instance of a module as generated code sees it: the <c>ctx</c> argument of every compiled function.</summary>

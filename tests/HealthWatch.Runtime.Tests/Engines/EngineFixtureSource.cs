@@ -41,6 +41,10 @@ public static class EngineFixtureSource
     [
         new("managed", () => new ManagedEngine(), () => null),
 
+        // The managed engine's two tiers on their own: adaptive tiering runs most test code in the interpreter.
+        new("managed-compiled", () => new ManagedEngine(new ManagedEngineOptions { Tiering = ManagedTiering.CompiledOnly }), () => null),
+        new("managed-interpreted", () => new ManagedEngine(new ManagedEngineOptions { Tiering = ManagedTiering.InterpretedOnly }), () => null),
+
         // Wasmtime needs its native library (docs/wasmtime.md); where it is missing every case reports exactly why.
         new("wasmtime", () => new WasmtimeEngine(), () => WasmtimeEngine.IsAvailable(out _) ? null : WasmtimeLibraryMissing),
     ];

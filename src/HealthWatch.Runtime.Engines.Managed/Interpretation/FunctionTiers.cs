@@ -1,0 +1,88 @@
+using HealthWatch.Runtime.Engines.Managed.Compilation;
+using HealthWatch.Runtime.Engines.Managed.Execution;
+
+namespace HealthWatch.Runtime.Engines.Managed.Interpretation;
+
+/// <summary>
+/// Per module: which tier each defined function runs in, the interpreter's form of each (made on first use), and
+/// the heat that decides when a function moves to compiled code. Shared by every instance of the module, so a
+/// function that turned hot in one store starts compiled in the next. Heat is counted without synchronisation:
+/// a lost increment only delays a promotion.
+/// </summary>
+internal sealed class FunctionTiers
+{
+    /// <summary>
+    /// Calls plus loop iterations after which a function runs compiled. Well above what a large module's one-off
+    /// initialisation code reaches, so that code is never JIT-compiled; low enough that a hot loop or a function
+    /// called in a loop is compiled within a fraction of a millisecond of interpretation.
+    /// </summary>
+    public const int HotThreshold = 2_000;
+
+    private readonly CompiledModule _module;
+    private readonly InterpretedFunction?[] _interpreted;
+    private readonly int[] _heat;
+    private readonly SignatureCode?[] _signatures;
+    private readonly FuncType[] _functionTypes;
+    private readonly ValType[] _globalTypes;
+
+    public FunctionTiers(CompiledModule module, CompilerSettings settings, FuncType[] functionTypes, ValType[] globalTypes)
+    {
+        _module = module;
+        Mode = settings.Tiering;
+        ConsumeFuel = settings.ConsumeFuel;
+        _functionTypes = functionTypes;
+        _globalTypes = globalTypes;
+        var defined = module.Definition.FunctionTypeIndices.Count;
+        _interpreted = new InterpretedFunction?[defined];
+        _heat = new int[defined];
+        TypeIds = [.. module.Definition.Types.Select(settings.Types.GetId)];
+        _signatures = new SignatureCode?[module.Definition.Types.Count];
+    }
+
+    public ManagedTiering Mode { get; }
+
+    /// <summary>Whether interpreted code meters fuel (as compiled code of the same engine does).</summary>
+    public bool ConsumeFuel { get; }
+
+    /// <summary>The engine-wide type id of each type of the module's type section, for <c>call_indirect</c>.</summary>
+    public int[] TypeIds { get; }
+
+    /// <summary>Whether defined function <paramref name="defined"/> runs compiled now.</summary>
+    public bool IsCompiled(int defined) => Mode switch
+    {
+        ManagedTiering.CompiledOnly => true,
+        ManagedTiering.InterpretedOnly => false,
+        _ => _heat[defined] >= HotThreshold,
+    };
+
+    /// <summary>Adds <paramref name="amount"/> to the heat of <paramref name="defined"/>; true once it is hot enough to compile.</summary>
+    public bool Warm(int defined, int amount)
+    {
+        if (Mode != ManagedTiering.Adaptive)
+        {
+            return false;
+        }
+
+        var heat = _heat[defined] + amount;
+        _heat[defined] = heat;
+        return heat >= HotThreshold;
+    }
+
+    /// <summary>The interpreter's form of defined function <paramref name="defined"/>, lowered on first use.</summary>
+    public InterpretedFunction Interpreted(int defined)
+    {
+        var function = Volatile.Read(ref _interpreted[defined]);
+        if (function is null)
+        {
+            // Two threads may lower the same function at once; either result is the same, and one wins.
+            function = Lowering.Lower(_module, _functionTypes, _globalTypes, defined);
+            function = Interlocked.CompareExchange(ref _interpreted[defined], function, null) ?? function;
+        }
+
+        return function;
+    }
+
+    /// <summary>The code of type <paramref name="typeIndex"/> of the module (its interpreter trampoline), cached per module.</summary>
+    public SignatureCode Trampoline(int typeIndex, Signatures signatures) =>
+        _signatures[typeIndex] ??= signatures.Get(_module.Definition.Types[typeIndex]);
+}
