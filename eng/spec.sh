@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs the WebAssembly core spec suite against an engine (Release build): --engine managed (the default), managed-compiled, managed-interpreted or wasmtime.
+# Runs the WebAssembly core spec suite against an engine (Release build): --engine managed (the default), managed-compiled, managed-interpreted, managed-tierup (promotion at the second call or loop iteration) or wasmtime.
 # Prints one line per .wast file, then `spec: N passed, M failed, K skipped`; with wasmtime and no libwasmtime
 # (docs/wasmtime.md) one line `spec (wasmtime): skipped: libwasmtime not found (set HEALTHWATCH_WASMTIME_LIB)`.
-# Usage: eng/spec.sh [DIR] [--engine managed|managed-compiled|managed-interpreted|wasmtime] [--file NAME]... [--verbose] [--jobs N]
+# Usage: eng/spec.sh [DIR] [--engine managed|managed-compiled|managed-interpreted|managed-tierup|wasmtime] [--file NAME]... [--verbose] [--jobs N]
 #   DIR defaults to $HEALTHWATCH_WASM_SPEC_DIR, else ../shared/wasm-spec next to the repository.
 #   Set SPEC_ARTIFACTS_PATH to build into a private folder (e.g. when others build in the same tree).
 # Exit code is the runner's: 0 every failure is in known-failures.txt (or the engine is skipped), 1 otherwise,

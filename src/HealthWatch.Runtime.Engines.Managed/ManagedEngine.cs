@@ -18,6 +18,7 @@ public sealed class ManagedEngine : IWasmEngine
     public ManagedEngine(ManagedEngineOptions? options = null)
     {
         Options = options ?? ManagedEngineOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.TierUpThreshold, 1, "options.TierUpThreshold");
     }
 
     /// <summary>The engine's settings.</summary>
@@ -44,7 +45,7 @@ public sealed class ManagedEngine : IWasmEngine
         ObjectDisposedException.ThrowIf(_disposed, this);
         var definition = ModuleDecoder.Decode(bytes, cancellationToken);
         ModuleValidator.Validate(definition, cancellationToken);
-        var compiled = ModuleCompiler.Compile(definition, new CompilerSettings(Options.ConsumeFuel, Types, Options.Tiering), cancellationToken);
+        var compiled = ModuleCompiler.Compile(definition, new CompilerSettings(Options.ConsumeFuel, Types, Options.Tiering, Options.TierUpThreshold), cancellationToken);
         return new ManagedModule(this, compiled);
     }
 

@@ -18,4 +18,14 @@ public sealed record ManagedEngineOptions
     /// fuel are the same in every mode; only speed differs.
     /// </summary>
     public ManagedTiering Tiering { get; init; } = ManagedTiering.Adaptive;
+
+    /// <summary>
+    /// With <see cref="ManagedTiering.Adaptive"/>: the calls plus loop iterations after which a function runs as
+    /// compiled code (a call under way moves over at its next loop header). Lower values compile sooner and more;
+    /// higher values interpret longer. Default: 2,000; at least 1.
+    /// </summary>
+    public int TierUpThreshold { get; init; } = DefaultTierUpThreshold;
+
+    /// <summary>The default of <see cref="TierUpThreshold"/>: well above what one-off initialisation code reaches, so that code is never JIT-compiled.</summary>
+    public const int DefaultTierUpThreshold = 2_000;
 }

@@ -20,6 +20,7 @@ internal static class Program
         ["managed"] = (() => new ManagedEngine(), () => null),
         ["managed-compiled"] = (() => new ManagedEngine(new ManagedEngineOptions { Tiering = ManagedTiering.CompiledOnly }), () => null),
         ["managed-interpreted"] = (() => new ManagedEngine(new ManagedEngineOptions { Tiering = ManagedTiering.InterpretedOnly }), () => null),
+        ["managed-tierup"] = (() => new ManagedEngine(new ManagedEngineOptions { TierUpThreshold = 2 }), () => null),
         ["wasmtime"] = (() => new WasmtimeEngine(), () => WasmtimeEngine.IsAvailable(out _) ? null : "libwasmtime not found (set HEALTHWATCH_WASMTIME_LIB)"),
     };
 

@@ -23,10 +23,14 @@ public class ColdStartBenchmark
     [Params(Probe, Large)]
     public string Module { get; set; } = Probe;
 
+    /// <summary>The engine as shipped (adaptive tiering), and with every function compiled from its first call.</summary>
+    [Params(Engines.Managed, Engines.ManagedCompiled)]
+    public string Engine { get; set; } = Engines.Managed;
+
     [GlobalSetup]
     public void Setup()
     {
-        _engine = Engines.Create(Engines.Managed);
+        _engine = Engines.Create(Engine);
         _bytes = Module == Probe ? BenchmarkModules.ReadSampleProbe("dns-resolve.wasm") : LargeModule.Generate();
     }
 

@@ -25,6 +25,7 @@ internal sealed partial class FunctionCompiler
                 _il.MarkLabel(header);
                 _frames.Add(new ControlFrame(FrameKind.Loop, parameters, results, height, header));
                 _loopCount++;
+                MarkOsrEntry();
                 EmitCheckPoint();
                 break;
             default:

@@ -36,8 +36,16 @@ internal sealed partial class FunctionCompiler
         _il.LoadConstant(0);
         TrapUnless(OpCodes.Bge, TrapCode.CallStackExhausted);
 
-        EmitCheckPoint();
+        if (_osrLoop == 0)
+        {
+            EmitCheckPoint();
+        }
+
         LoadInstanceMembers();
+        if (_osrLoop > 0)
+        {
+            EmitOsrEntry();
+        }
     }
 
     /// <summary>Fuel for the code up to the next check point (if any), then the interrupt flag: at entry and at every loop header.</summary>

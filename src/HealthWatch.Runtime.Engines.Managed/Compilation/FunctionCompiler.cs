@@ -23,6 +23,9 @@ internal sealed partial class FunctionCompiler
     private const int MaxOperandStack = 65_000;
 
     private readonly ModuleContext _context;
+
+    /// <summary>The loop (1-based, in program order) an on-stack-replacement entry jumps to, or 0.</summary>
+    private readonly int _osrLoop;
     private readonly ILGenerator _il;
     private readonly FuncType _type;
     private readonly ValType[] _localTypes;
@@ -49,9 +52,10 @@ internal sealed partial class FunctionCompiler
     private int _maxStack;
     private int _instructionOffset;
 
-    private FunctionCompiler(ModuleContext context, int definedIndex, ILGenerator il)
+    private FunctionCompiler(ModuleContext context, int definedIndex, ILGenerator il, int osrLoop)
     {
         _context = context;
+        _osrLoop = osrLoop;
         _il = il;
         var module = context.Module;
         _type = context.FunctionTypes[module.ImportedFunctionCount + definedIndex];
@@ -72,10 +76,14 @@ internal sealed partial class FunctionCompiler
     private bool LocalMayBeConstant(int index, int offset) =>
         !_scan.FirstVaryingAssignment.TryGetValue(index, out var assigned) || assigned >= offset;
 
-    /// <summary>Emits the body of defined function <paramref name="definedIndex"/>; returns an estimate of its native frame size in bytes.</summary>
-    public static int Compile(ModuleContext context, int definedIndex, ILGenerator il)
+    /// <summary>
+    /// Emits the body of defined function <paramref name="definedIndex"/>; returns an estimate of its native frame
+    /// size in bytes. With <paramref name="osrLoop"/> &gt; 0, the method is an entry in the middle of a call the
+    /// interpreter began (see <see cref="EmitOsrEntry"/>).
+    /// </summary>
+    public static int Compile(ModuleContext context, int definedIndex, ILGenerator il, int osrLoop = 0)
     {
-        var compiler = new FunctionCompiler(context, definedIndex, il);
+        var compiler = new FunctionCompiler(context, definedIndex, il, osrLoop);
         compiler.EmitBody(context.Module.Bodies[definedIndex]);
 
         // Generously 16 bytes per value the JIT may keep in the frame, plus fixed overhead for spills and calls.

@@ -15,7 +15,7 @@ internal sealed class ModuleContext
     private readonly Dictionary<FuncType, MethodBuilder> _indirectCallers = [];
 
     /// <summary>Index spaces of <paramref name="module"/>; helper stubs go into <paramref name="type"/>, which holds <paramref name="methods"/>.</summary>
-    public ModuleContext(ModuleDefinition module, CompilerSettings settings, TypeBuilder type, MethodBuilder[] methods)
+    public ModuleContext(ModuleDefinition module, CompilerSettings settings, TypeBuilder type, MethodInfo[] methods)
     {
         _type = type;
         _moduleBuilder = (ModuleBuilder)type.Module;
@@ -56,7 +56,7 @@ internal sealed class ModuleContext
     public CompilerSettings Settings { get; }
 
     /// <summary>The method of each defined function (index minus the imported count).</summary>
-    public MethodBuilder[] Methods { get; }
+    public MethodInfo[] Methods { get; }
 
     /// <summary>The type of every function in the function index space.</summary>
     public FuncType[] FunctionTypes { get; }

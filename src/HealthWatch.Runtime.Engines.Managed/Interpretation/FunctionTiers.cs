@@ -5,20 +5,23 @@ namespace HealthWatch.Runtime.Engines.Managed.Interpretation;
 
 /// <summary>
 /// Per module: which tier each defined function runs in, the interpreter's form of each (made on first use), and
-/// the heat that decides when a function moves to compiled code. Shared by every instance of the module, so a
+/// the heat (calls plus loop iterations, against <see cref="ManagedEngineOptions.TierUpThreshold"/>) that decides when
+/// a function moves to compiled code. Shared by every instance of the module, so a
 /// function that turned hot in one store starts compiled in the next. Heat is counted without synchronisation:
 /// a lost increment only delays a promotion.
 /// </summary>
 internal sealed class FunctionTiers
 {
     /// <summary>
-    /// Calls plus loop iterations after which a function runs compiled. Well above what a large module's one-off
-    /// initialisation code reaches, so that code is never JIT-compiled; low enough that a hot loop or a function
-    /// called in a loop is compiled within a fraction of a millisecond of interpretation.
+    /// On-stack-replacement entries per module at most. Each is an assembly of its own; a module whose every
+    /// function has a hot loop (a hostile one) must not make thousands. Past the cap, a long call stays interpreted
+    /// until it returns, and its next call runs compiled.
     /// </summary>
-    public const int HotThreshold = 2_000;
+    public const int MaxOsrEntries = 64;
 
     private readonly CompiledModule _module;
+    private readonly CompilerSettings _settings;
+    private readonly Dictionary<(int Function, int Loop), OsrEntry> _osrEntries = [];
     private readonly InterpretedFunction?[] _interpreted;
     private readonly int[] _heat;
     private readonly SignatureCode?[] _signatures;
@@ -28,6 +31,7 @@ internal sealed class FunctionTiers
     public FunctionTiers(CompiledModule module, CompilerSettings settings, FuncType[] functionTypes, ValType[] globalTypes)
     {
         _module = module;
+        _settings = settings;
         Mode = settings.Tiering;
         ConsumeFuel = settings.ConsumeFuel;
         _functionTypes = functionTypes;
@@ -52,7 +56,7 @@ internal sealed class FunctionTiers
     {
         ManagedTiering.CompiledOnly => true,
         ManagedTiering.InterpretedOnly => false,
-        _ => _heat[defined] >= HotThreshold,
+        _ => _heat[defined] >= _settings.TierUpThreshold,
     };
 
     /// <summary>Adds <paramref name="amount"/> to the heat of <paramref name="defined"/>; true once it is hot enough to compile.</summary>
@@ -65,7 +69,7 @@ internal sealed class FunctionTiers
 
         var heat = _heat[defined] + amount;
         _heat[defined] = heat;
-        return heat >= HotThreshold;
+        return heat >= _settings.TierUpThreshold;
     }
 
     /// <summary>The interpreter's form of defined function <paramref name="defined"/>, lowered on first use.</summary>
@@ -80,6 +84,30 @@ internal sealed class FunctionTiers
         }
 
         return function;
+    }
+
+    /// <summary>
+    /// The entry that continues a call of defined function <paramref name="defined"/> in compiled code at loop
+    /// number <paramref name="loop"/>, compiled on first request; null past <see cref="MaxOsrEntries"/>.
+    /// </summary>
+    public OsrEntry? Osr(int defined, int loop)
+    {
+        lock (_osrEntries)
+        {
+            if (_osrEntries.TryGetValue((defined, loop), out var entry))
+            {
+                return entry;
+            }
+
+            if (_osrEntries.Count >= MaxOsrEntries)
+            {
+                return null;
+            }
+
+            entry = OsrCompiler.Compile(_module, _settings, defined, loop);
+            _osrEntries[(defined, loop)] = entry;
+            return entry;
+        }
     }
 
     /// <summary>The code of type <paramref name="typeIndex"/> of the module (its interpreter trampoline), cached per module.</summary>

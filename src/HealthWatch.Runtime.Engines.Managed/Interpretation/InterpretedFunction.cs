@@ -15,6 +15,9 @@ internal sealed class InterpretedFunction(CompiledModule module, int functionInd
     /// <summary>The function's index in its module's function index space.</summary>
     public int FunctionIndex { get; } = functionIndex;
 
+    /// <summary>The index among the module's defined functions.</summary>
+    public int DefinedIndex => FunctionIndex - Module.Definition.ImportedFunctionCount;
+
     public int[] Code { get; } = code;
 
     public required int ParameterCount { get; init; }

@@ -93,9 +93,15 @@ internal static partial class Interpreter
                     Move(s, r, sp, fp, function.ResultCount);
                     goto Return;
                 case Op.LoopHeader:
+                    // Hot: the rest of the call runs compiled, entering at this header ahead of its check point.
+                    if (tiers.Warm(function.DefinedIndex, 1) && code[pc + 2] != 0 && tiers.Osr(function.DefinedIndex, code[pc + 1]) is { } osr)
+                    {
+                        osr(stack, fp, instance);
+                        goto Return;
+                    }
+
                     CheckPoint(state, tiers.ConsumeFuel, code[pc]);
-                    tiers.Warm(function.FunctionIndex - function.Module.Definition.ImportedFunctionCount, 1);
-                    pc += 2;
+                    pc += 3;
                     break;
                 case (int)Opcode.Call:
                 {

@@ -306,7 +306,7 @@ internal sealed class Lowering
             case Opcode.Loop:
                 frame.LoopStart = _code.Count;
                 _loopCostSlots.Add(_code.Count + 1);
-                Emit(Op.LoopHeader, 0, _loopCostSlots.Count);
+                Emit(Op.LoopHeader, 0, _loopCostSlots.Count, _height == 0 ? 1 : 0);
                 break;
             case Opcode.If:
                 frame.ElseJump = _code.Count + 1;

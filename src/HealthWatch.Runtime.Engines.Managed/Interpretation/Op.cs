@@ -51,7 +51,10 @@ internal static class Op
     /// <summary>Moves the results to the frame's start and returns.</summary>
     public const int Return = 0x106;
 
-    /// <summary><c>LoopHeader cost loop</c>: the check point of loop number <c>loop</c> (fuel, interrupt, tier-up).</summary>
+    /// <summary>
+    /// <c>LoopHeader cost loop osr</c>: the check point of loop number <c>loop</c> (fuel, interrupt, tier-up);
+    /// <c>osr</c> is 1 where a call may continue in compiled code here (the operand stack is empty).
+    /// </summary>
     public const int LoopHeader = 0x107;
 
     public const int LocalGetRef = 0x108;

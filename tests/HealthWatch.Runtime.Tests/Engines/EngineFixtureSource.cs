@@ -45,6 +45,9 @@ public static class EngineFixtureSource
         new("managed-compiled", () => new ManagedEngine(new ManagedEngineOptions { Tiering = ManagedTiering.CompiledOnly }), () => null),
         new("managed-interpreted", () => new ManagedEngine(new ManagedEngineOptions { Tiering = ManagedTiering.InterpretedOnly }), () => null),
 
+        // Promotion and on-stack replacement at their earliest: the second call, the second loop iteration.
+        new("managed-tierup", () => new ManagedEngine(new ManagedEngineOptions { TierUpThreshold = 2 }), () => null),
+
         // Wasmtime needs its native library (docs/wasmtime.md); where it is missing every case reports exactly why.
         new("wasmtime", () => new WasmtimeEngine(), () => WasmtimeEngine.IsAvailable(out _) ? null : WasmtimeLibraryMissing),
     ];
