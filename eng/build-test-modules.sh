@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds every test module under tests/modules from its source and regenerates tests/modules/expected.json by
+# Rebuilds every test module under tests/modules (and the .wat modules of tests/HealthWatch.Runtime.Tests/Modules) from its source and regenerates tests/modules/expected.json by
 # running the cases of tests/modules/cases.json under node. Deterministic: the same tools give the same bytes.
 # C: clang-19 -c then wasm-ld-19 directly, because the clang driver would run wasm-opt (if installed) after
 # linking, which strips the name section the backtrace tests need and ties the output to binaryen's version.
@@ -26,6 +26,13 @@ cd "$modules/wat"
 for source in *.wat; do
   wat2wasm --debug-names -o "${source%.wat}.wasm" "$source"
   echo "built wat/${source%.wat}.wasm"
+done
+
+# The engine behaviour modules of the runtime tests (tests/HealthWatch.Runtime.Tests/Modules).
+cd "$root/tests/HealthWatch.Runtime.Tests/Modules"
+for source in *.wat; do
+  wat2wasm --debug-names -o "${source%.wat}.wasm" "$source"
+  echo "built HealthWatch.Runtime.Tests/Modules/${source%.wat}.wasm"
 done
 
 node "$modules/node-invoke.mjs" "$modules/cases.json" > "$scratch/expected.json"

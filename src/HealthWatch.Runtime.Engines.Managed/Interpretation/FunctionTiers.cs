@@ -86,6 +86,18 @@ internal sealed class FunctionTiers
         return function;
     }
 
+    /// <summary>How many on-stack-replacement entries the module has compiled.</summary>
+    public int OsrEntryCount
+    {
+        get
+        {
+            lock (_osrEntries)
+            {
+                return _osrEntries.Count;
+            }
+        }
+    }
+
     /// <summary>
     /// The entry that continues a call of defined function <paramref name="defined"/> in compiled code at loop
     /// number <paramref name="loop"/>, compiled on first request; null past <see cref="MaxOsrEntries"/>.

@@ -1,0 +1,116 @@
+using HealthWatch.Runtime.Engines;
+using HealthWatch.Runtime.Engines.Managed;
+using HealthWatch.Runtime.Engines.Managed.Execution;
+
+namespace HealthWatch.Runtime.Tests.Engines;
+
+/// <summary>
+/// The managed engine's tiers (docs/managed-engine.md, "Tiers"): interpreted and compiled code give the same
+/// results, traps and fuel, a hot function is promoted, a hot loop continues compiled, and interpreted frames show
+/// in backtraces. Module: Modules/tiers.wat.
+/// </summary>
+public sealed class TieringTests
+{
+    private const long Fuel = 100_000_000;
+
+    private static readonly ManagedEngineOptions[] AllModes =
+    [
+        new() { Tiering = ManagedTiering.CompiledOnly },
+        new() { Tiering = ManagedTiering.InterpretedOnly },
+        new() { Tiering = ManagedTiering.Adaptive, TierUpThreshold = 50 },
+    ];
+
+    [Test]
+    public void Invoke_HotLoopInOneCall_GivesTheSameResultsAndFuelInEveryTier()
+    {
+        var runs = AllModes.Select(options => Run(options, instance => Call(instance, "mix", WasmValue.FromInt32(3000), WasmValue.FromDouble(1.5)))).ToList();
+
+        runs[0].Results.Should().HaveCount(4);
+        runs[0].Results[0].AsInt64().Should().Be(Enumerable.Range(0, 3000).Sum(i => (long)i * i));
+        runs[0].Results[3].AsInt32().Should().Be(2);
+        runs.Should().AllSatisfy(run =>
+        {
+            run.Results.Should().Equal(runs[0].Results);
+            run.FuelUsed.Should().Be(runs[0].FuelUsed);
+            run.Iterations.Should().Be(3000);
+        });
+        runs[2].OsrEntries.Should().Be(1, "the adaptive run turned hot inside its only call");
+        runs[1].OsrEntries.Should().Be(0);
+    }
+
+    [Test]
+    public void Invoke_FunctionCalledOften_IsPromotedToCompiledCodeInThisAndLaterInstances()
+    {
+        using var engine = new ManagedEngine(new ManagedEngineOptions { TierUpThreshold = 5 });
+        using var module = engine.LoadModule(EngineTestBase.ReadModule("tiers"));
+        using var store = engine.CreateStore();
+        var square = (WasmFunction)store.Instantiate(module).GetFunction("square")!;
+
+        square.IsInterpreted.Should().BeTrue();
+        for (var i = 1; i <= 10; i++)
+        {
+            square.Invoke(WasmValue.FromInt32(i)).Single().AsInt32().Should().Be(i * i);
+        }
+
+        square.IsInterpreted.Should().BeFalse();
+        var later = (WasmFunction)store.Instantiate(module).GetFunction("square")!;
+        later.IsInterpreted.Should().BeFalse();
+        later.Invoke(WasmValue.FromInt32(12)).Single().AsInt32().Should().Be(144);
+    }
+
+    [TestCase(ManagedTiering.InterpretedOnly, 3)]
+    [TestCase(ManagedTiering.Adaptive, 3)]
+    [TestCase(ManagedTiering.Adaptive, 500)]
+    public void Invoke_TrapUnderInterpretedAndCompiledFrames_BacktraceNamesTheOuterAndInnerFrames(ManagedTiering tiering, int loops)
+    {
+        using var engine = new ManagedEngine(new ManagedEngineOptions { Tiering = tiering, TierUpThreshold = 100 });
+        using var store = engine.CreateStore();
+        var outer = store.Instantiate(engine.LoadModule(EngineTestBase.ReadModule("tiers"))).GetFunction("outer")!;
+
+        var trap = outer.Invoking(f => f.Invoke(WasmValue.FromInt32(loops))).Should().Throw<WasmTrapException>().Which;
+
+        trap.Code.Should().Be(TrapCode.Unreachable);
+        trap.Frames[0].FunctionName.Should().Be("boom");
+        trap.Frames[^1].FunctionName.Should().Be("outer");
+        if (tiering == ManagedTiering.InterpretedOnly)
+        {
+            trap.Frames.Select(f => f.FunctionName).Should().Equal("boom", "inner", "middle", "outer");
+        }
+    }
+
+    [TestCase(ManagedTiering.InterpretedOnly)]
+    [TestCase(ManagedTiering.Adaptive)]
+    public void Invoke_DeepRecursionWithManyLocals_GrowsTheInterpreterStack(ManagedTiering tiering)
+    {
+        using var engine = new ManagedEngine(new ManagedEngineOptions { Tiering = tiering });
+        using var store = engine.CreateStore();
+        var depth = store.Instantiate(engine.LoadModule(EngineTestBase.ReadModule("tiers"))).GetFunction("depth")!;
+
+        depth.Invoke(WasmValue.FromInt32(1500)).Single().AsInt32().Should().Be(1500);
+        depth.Invoke(WasmValue.FromInt32(3)).Single().AsInt32().Should().Be(3);
+    }
+
+    [Test]
+    public void Constructor_TierUpThresholdBelowOne_Throws()
+    {
+        var create = () => new ManagedEngine(new ManagedEngineOptions { TierUpThreshold = 0 });
+
+        create.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    private static WasmValue[] Call(IWasmInstance instance, string export, params WasmValue[] arguments) =>
+        instance.GetFunction(export)!.Invoke(arguments);
+
+    private static TierRun Run(ManagedEngineOptions options, Func<IWasmInstance, WasmValue[]> call)
+    {
+        using var engine = new ManagedEngine(options);
+        using var module = engine.LoadModule(EngineTestBase.ReadModule("tiers"));
+        using var store = engine.CreateStore(new WasmStoreLimits { Fuel = Fuel });
+        var instance = store.Instantiate(module);
+        var results = call(instance);
+        var iterations = instance.GetGlobal("iterations")!.Value.AsInt64();
+        return new TierRun(results, Fuel - store.RemainingFuel!.Value, iterations, ((ManagedModule)module).Compiled.Tiers.OsrEntryCount);
+    }
+
+    private sealed record TierRun(WasmValue[] Results, long FuelUsed, long Iterations, int OsrEntries);
+}

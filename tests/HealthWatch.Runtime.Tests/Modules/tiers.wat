@@ -1,0 +1,57 @@
+;; The managed engine's tiers (TieringTests): a hot loop in one call, entered with an empty operand stack, with
+;; locals of every type and several results (on-stack replacement); a function called often (promotion); a trap
+;; under interpreted and compiled frames (backtraces); deep recursion with many locals (the interpreter's stack).
+(module $tiers
+  (type $unary (func (param i32) (result i32)))
+  (memory 1)
+  (table 2 funcref)
+  (elem (i32.const 0) $square $boom)
+  (global $iterations (export "iterations") (mut i64) (i64.const 0))
+
+  (func $mix (export "mix") (param $n i32) (param $x f64) (result i64 f32 f64 i32)
+    (local $i i32) (local $acc i64) (local $f f32) (local $d f64) (local $r funcref)
+    (local.set $r (ref.func $square))
+    (local.set $d (local.get $x))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $acc
+          (i64.add (local.get $acc)
+            (i64.extend_i32_u (call_indirect (type $unary) (local.get $i) (i32.const 0)))))
+        (local.set $f (f32.add (local.get $f) (f32.const 0.5)))
+        (local.set $d (f64.mul (local.get $d) (f64.const 1.0001)))
+        (i32.store (i32.and (i32.mul (local.get $i) (i32.const 4)) (i32.const 0xfffc)) (local.get $i))
+        (global.set $iterations (i64.add (global.get $iterations) (i64.const 1)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (local.get $acc)
+    (local.get $f)
+    (local.get $d)
+    (i32.add (ref.is_null (local.get $r)) (i32.load (i32.const 8))))
+
+  (func $square (export "square") (param i32) (result i32)
+    (i32.mul (local.get 0) (local.get 0)))
+
+  (func $boom (param i32) (result i32)
+    (unreachable))
+
+  ;; Counts to $n in a loop, then calls down to $boom through $middle and $inner.
+  (func $outer (export "outer") (param $n i32) (result i32)
+    (local $i i32)
+    (loop $again
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $again (i32.lt_u (local.get $i) (local.get $n))))
+    (call $middle (local.get $i)))
+
+  (func $middle (param i32) (result i32)
+    (call $inner (local.get 0)))
+
+  (func $inner (param i32) (result i32)
+    (call_indirect (type $unary) (local.get 0) (i32.const 1)))
+
+  ;; depth(n) = n, one call per level, with ten locals per frame.
+  (func $depth (export "depth") (param $n i32) (result i32)
+    (local i64 i64 i64 i64 i64 f64 f64 f64 f64 f64)
+    (if (result i32) (i32.eqz (local.get $n))
+      (then (i32.const 0))
+      (else (i32.add (i32.const 1) (call $depth (i32.sub (local.get $n) (i32.const 1))))))))
