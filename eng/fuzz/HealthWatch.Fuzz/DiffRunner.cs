@@ -6,7 +6,8 @@ namespace HealthWatch.Fuzz;
 
 /// <summary>
 /// Runs every export of a binaryen -ttf module on the managed engine, in run-v8.mjs's order and trace format, and
-/// compares the trace with node's. Appends one verdict line per module (ok, divergence, crash) to the results file,
+/// compares the trace with node's: once with every function compiled, once tiered from the interpreter at a low
+/// threshold (so interpreted code, promotion and on-stack replacement all meet the module). Appends one verdict line per module (ok, divergence, crash) to the results file,
 /// so that eng/fuzz-diff.sh can restart the runner past a module that killed the process.
 /// </summary>
 internal static class DiffRunner
@@ -14,22 +15,31 @@ internal static class DiffRunner
     // binaryen's hang limit ends every call within milliseconds; the timeout only guards against a hang limit missing.
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
 
+    // Low, so that a module's calls run interpreted, are promoted and continue compiled from loop headers.
+    private const int TierUpThreshold = 3;
+
     public static int Run(string resultsPath, string divergenceDir, IReadOnlyList<string> modules)
     {
-        using var engine = new ManagedEngine(new ManagedEngineOptions { ConsumeFuel = false });
+        using var compiled = new ManagedEngine(new ManagedEngineOptions { ConsumeFuel = false, Tiering = ManagedTiering.CompiledOnly });
+        using var tiered = new ManagedEngine(new ManagedEngineOptions { ConsumeFuel = false, TierUpThreshold = TierUpThreshold });
         foreach (var path in modules)
         {
             var name = Path.GetFileName(path);
             var theirs = File.ReadAllLines(path + ".v8.txt");
-            string verdict;
+            var verdict = "ok";
             string? description = null;
             try
             {
-                var ours = Trace(engine, File.ReadAllBytes(path));
-                verdict = Agree(ours, theirs) ? "ok" : "divergence";
-                if (verdict != "ok")
+                var bytes = File.ReadAllBytes(path);
+                foreach (var (mode, engine) in new[] { ("compiled", compiled), ("tiered", tiered) })
                 {
-                    description = Describe(ours, theirs);
+                    var ours = Trace(engine, bytes);
+                    if (!Agree(ours, theirs))
+                    {
+                        verdict = "divergence";
+                        description = $"engine: {mode}\n{Describe(ours, theirs)}";
+                        break;
+                    }
                 }
             }
 #pragma warning disable CA1031 // Anything but a typed engine error is exactly what the fuzzer looks for.
