@@ -48,6 +48,28 @@ internal static class ClrTypes
         _ => TupleType(results, 0),
     };
 
+    /// <summary>
+    /// Emits, with a call's return value of <paramref name="results"/> on the stack: unpack it and store each result
+    /// in a new local. Returns the locals, in result order.
+    /// </summary>
+    public static LocalBuilder[] EmitSpillResults(ILGenerator il, IReadOnlyList<ValType> results)
+    {
+        if (results.Count > 1)
+        {
+            EmitUnpackTuple(il, ReturnType(results));
+        }
+
+        // Last result on top: spill from the last.
+        var temps = new LocalBuilder[results.Count];
+        for (var i = temps.Length - 1; i >= 0; i--)
+        {
+            temps[i] = il.DeclareLocal(ToClr(results[i]));
+            il.Emit(OpCodes.Stloc, temps[i]);
+        }
+
+        return temps;
+    }
+
     /// <summary>Emits: pop a result tuple of <paramref name="tupleType"/>, push its elements in order.</summary>
     public static void EmitUnpackTuple(ILGenerator il, Type tupleType) => EmitUnpackTuple(il, il.DeclareLocal(tupleType));
 

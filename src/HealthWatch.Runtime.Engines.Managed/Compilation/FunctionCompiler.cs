@@ -118,28 +118,18 @@ internal sealed partial class FunctionCompiler
 
     private void SkipUnreachable(Opcode op, ref WasmReader reader)
     {
-        switch (op)
+        switch (UnreachableCode.Skip(op, ref reader, ref _skipDepth))
         {
-            case Opcode.Block or Opcode.Loop or Opcode.If:
-                reader.ReadBlockType();
-                _skipDepth++;
-                if (op == Opcode.Loop)
-                {
-                    _loopCount++;
-                }
-
+            case SkipOutcome.LoopSkipped:
+                _loopCount++;
                 break;
-            case Opcode.Else when _skipDepth == 0:
+            case SkipOutcome.Else:
                 EmitElse();
                 break;
-            case Opcode.End when _skipDepth == 0:
+            case SkipOutcome.End:
                 EmitEnd();
                 break;
-            case Opcode.End:
-                _skipDepth--;
-                break;
             default:
-                Immediates.Skip(ref reader, op);
                 break;
         }
     }

@@ -50,17 +50,7 @@ internal static class OsrCompiler
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Ldarg_1);
         il.Emit(OpCodes.Call, body);
-        if (type.Results.Count > 1)
-        {
-            ClrTypes.EmitUnpackTuple(il, returnType);
-        }
-
-        var temps = new LocalBuilder[type.Results.Count];
-        for (var i = temps.Length - 1; i >= 0; i--)
-        {
-            temps[i] = il.DeclareLocal(ClrTypes.ToClr(type.Results[i]));
-            il.Emit(OpCodes.Stloc, temps[i]);
-        }
+        var temps = ClrTypes.EmitSpillResults(il, type.Results);
 
         // The stack's arrays are read after the call: code it ran may have grown them.
         for (var i = 0; i < temps.Length; i++)

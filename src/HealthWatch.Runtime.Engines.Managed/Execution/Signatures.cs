@@ -99,19 +99,9 @@ internal sealed class Signatures(int capacity = Signatures.DefaultCapacity)
         il.Emit(OpCodes.Ldarg_0);
         var returnType = ClrTypes.ReturnType(type.Results);
         il.EmitCalli(OpCodes.Calli, CallingConventions.Standard, returnType, ClrTypes.ParameterTypes(type), null);
-        if (type.Results.Count > 1)
-        {
-            ClrTypes.EmitUnpackTuple(il, returnType);
-        }
 
-        // The results are on the stack, last on top: spill them, then store each through the span.
-        var temps = new LocalBuilder[type.Results.Count];
-        for (var i = temps.Length - 1; i >= 0; i--)
-        {
-            temps[i] = il.DeclareLocal(ClrTypes.ToClr(type.Results[i]));
-            il.Emit(OpCodes.Stloc, temps[i]);
-        }
-
+        // Spill the results, then store each through the span.
+        var temps = ClrTypes.EmitSpillResults(il, type.Results);
         for (var i = 0; i < temps.Length; i++)
         {
             il.Emit(OpCodes.Ldarga_S, (byte)3);

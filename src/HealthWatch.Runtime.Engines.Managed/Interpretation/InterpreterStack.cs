@@ -9,10 +9,14 @@ namespace HealthWatch.Runtime.Engines.Managed.Interpretation;
 /// </summary>
 internal sealed class InterpreterStack
 {
-    /// <summary>The most slots all interpreted frames of a store may hold: 8 MiB of numbers (and as many references).</summary>
-    public const int MaxSlots = 1 << 20;
+    /// <summary>
+    /// The most slots all interpreted frames of a store may hold: 4 MiB of numbers and 4 MiB of references, about
+    /// what the native stack gives compiled frames (a recursion 10,000 calls deep with 50 slots each fits).
+    /// </summary>
+    public const int MaxSlots = 1 << 19;
 
-    private const int InitialSlots = 1024;
+    // Small: a store that runs a probe once needs a few dozen slots, and the arrays grow by doubling.
+    private const int InitialSlots = 256;
 
     private InterpretedFunction[] _frames = new InterpretedFunction[32];
 

@@ -97,29 +97,19 @@ internal sealed class Lowering
 
     private void Skip(Opcode op, ref WasmReader reader)
     {
-        switch (op)
+        switch (UnreachableCode.Skip(op, ref reader, ref _skipDepth))
         {
-            case Opcode.Block or Opcode.Loop or Opcode.If:
-                reader.ReadBlockType();
-                _skipDepth++;
-                if (op == Opcode.Loop)
-                {
-                    // Its cost stretch exists (FunctionScan counts it) but no header is emitted for it.
-                    _loopCostSlots.Add(-1);
-                }
-
+            case SkipOutcome.LoopSkipped:
+                // Its cost stretch exists (FunctionScan counts it) but no header is emitted for it.
+                _loopCostSlots.Add(-1);
                 break;
-            case Opcode.Else when _skipDepth == 0:
+            case SkipOutcome.Else:
                 Else();
                 break;
-            case Opcode.End when _skipDepth == 0:
+            case SkipOutcome.End:
                 End();
                 break;
-            case Opcode.End:
-                _skipDepth--;
-                break;
             default:
-                Immediates.Skip(ref reader, op);
                 break;
         }
     }
