@@ -15,10 +15,11 @@ internal sealed class InterpreterStack
     /// </summary>
     public const int MaxSlots = 1 << 19;
 
-    // Small: a store that runs a probe once needs a few dozen slots, and the arrays grow by doubling.
-    private const int InitialSlots = 256;
+    // Small: a store that runs a probe once needs a few dozen slots (it allocates them every run until its
+    // functions are compiled), and the arrays grow by doubling.
+    private const int InitialSlots = 64;
 
-    private InterpretedFunction[] _frames = new InterpretedFunction[32];
+    private InterpretedFunction[] _frames = new InterpretedFunction[8];
 
     public long[] Slots { get; private set; } = new long[InitialSlots];
 
