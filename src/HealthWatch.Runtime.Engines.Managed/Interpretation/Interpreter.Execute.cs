@@ -173,10 +173,10 @@ internal static partial class Interpreter
                     s[sp++] = instance.Globals[code[pc++]].I64;
                     break;
                 case Op.GlobalGetF32:
-                    s[sp++] = Bits(instance.Globals[code[pc++]].F32);
+                    s[sp++] = (uint)BitConverter.SingleToInt32Bits(instance.Globals[code[pc++]].F32);
                     break;
                 case Op.GlobalGetF64:
-                    s[sp++] = Bits(instance.Globals[code[pc++]].F64);
+                    s[sp++] = BitConverter.DoubleToInt64Bits(instance.Globals[code[pc++]].F64);
                     break;
                 case Op.GlobalGetRef:
                     r[sp++] = instance.Globals[code[pc++]].Ref;
@@ -188,10 +188,10 @@ internal static partial class Interpreter
                     instance.Globals[code[pc++]].I64 = s[--sp];
                     break;
                 case Op.GlobalSetF32:
-                    instance.Globals[code[pc++]].F32 = F32(s[--sp]);
+                    instance.Globals[code[pc++]].F32 = BitConverter.Int32BitsToSingle((int)s[--sp]);
                     break;
                 case Op.GlobalSetF64:
-                    instance.Globals[code[pc++]].F64 = F64(s[--sp]);
+                    instance.Globals[code[pc++]].F64 = BitConverter.Int64BitsToDouble(s[--sp]);
                     break;
                 case Op.GlobalSetRef:
                     instance.Globals[code[pc++]].Ref = r[--sp];
@@ -272,70 +272,6 @@ internal static partial class Interpreter
                     sp -= 2;
                     MemoryOps.StoreI32((int)s[sp], (int)s[sp + 1], buffer, (uint)code[pc++]);
                     break;
-                case (int)Opcode.MemorySize:
-                    s[sp++] = buffer.Length >> 16;
-                    break;
-                case (int)Opcode.MemoryGrow:
-                    s[sp - 1] = (int)memory!.Grow((uint)s[sp - 1]);
-                    buffer = memory.Buffer;
-                    break;
-                case Op.MemoryInit:
-                    sp -= 3;
-                    MemoryOps.Init((int)s[sp], (int)s[sp + 1], (int)s[sp + 2], buffer, instance.DataSegments[code[pc++]]);
-                    break;
-                case Op.DataDrop:
-                    instance.DataSegments[code[pc++]] = [];
-                    break;
-                case Op.MemoryCopy:
-                    sp -= 3;
-                    MemoryOps.Copy((int)s[sp], (int)s[sp + 1], (int)s[sp + 2], buffer);
-                    break;
-                case Op.MemoryFill:
-                    sp -= 3;
-                    MemoryOps.Fill((int)s[sp], (int)s[sp + 1], (int)s[sp + 2], buffer);
-                    break;
-
-                case (int)Opcode.TableGet:
-                    r[sp - 1] = TableOps.Get<object>((int)s[sp - 1], instance.Tables[code[pc++]]);
-                    break;
-                case (int)Opcode.TableSet:
-                    sp -= 2;
-                    TableOps.Set((int)s[sp], r[sp + 1], instance.Tables[code[pc++]]);
-                    break;
-                case Op.TableSize:
-                    s[sp++] = instance.Tables[code[pc++]].Elements.Length;
-                    break;
-                case Op.TableGrow:
-                    sp--;
-                    s[sp - 1] = (int)instance.Tables[code[pc++]].Grow((uint)s[sp], r[sp - 1]);
-                    break;
-                case Op.TableFill:
-                    sp -= 3;
-                    TableOps.Fill((int)s[sp], r[sp + 1], (int)s[sp + 2], instance.Tables[code[pc++]]);
-                    break;
-                case Op.TableCopy:
-                    sp -= 3;
-                    TableOps.Copy((int)s[sp], (int)s[sp + 1], (int)s[sp + 2], instance.Tables[code[pc]], instance.Tables[code[pc + 1]]);
-                    pc += 2;
-                    break;
-                case Op.TableInit:
-                    sp -= 3;
-                    TableOps.Init((int)s[sp], (int)s[sp + 1], (int)s[sp + 2], instance.Tables[code[pc + 1]], instance.ElementSegments[code[pc]]);
-                    pc += 2;
-                    break;
-                case Op.ElemDrop:
-                    instance.ElementSegments[code[pc++]] = [];
-                    break;
-                case (int)Opcode.RefNull:
-                    r[sp++] = null;
-                    break;
-                case (int)Opcode.RefIsNull:
-                    s[sp - 1] = r[sp - 1] is null ? 1 : 0;
-                    break;
-                case (int)Opcode.RefFunc:
-                    r[sp++] = instance.Functions[code[pc++]];
-                    break;
-
                 case (int)Opcode.I32Eqz:
                     s[sp - 1] = (int)s[sp - 1] == 0 ? 1 : 0;
                     break;
@@ -424,62 +360,53 @@ internal static partial class Interpreter
                     break;
                 case (int)Opcode.F32Eq:
                     sp--;
-                    s[sp - 1] = F32(s[sp - 1]) == F32(s[sp]) ? 1 : 0;
+                    s[sp - 1] = BitConverter.Int32BitsToSingle((int)s[sp - 1]) == BitConverter.Int32BitsToSingle((int)s[sp]) ? 1 : 0;
                     break;
                 case (int)Opcode.F32Ne:
                     sp--;
-                    s[sp - 1] = F32(s[sp - 1]) != F32(s[sp]) ? 1 : 0;
+                    s[sp - 1] = BitConverter.Int32BitsToSingle((int)s[sp - 1]) != BitConverter.Int32BitsToSingle((int)s[sp]) ? 1 : 0;
                     break;
                 case (int)Opcode.F32Lt:
                     sp--;
-                    s[sp - 1] = F32(s[sp - 1]) < F32(s[sp]) ? 1 : 0;
+                    s[sp - 1] = BitConverter.Int32BitsToSingle((int)s[sp - 1]) < BitConverter.Int32BitsToSingle((int)s[sp]) ? 1 : 0;
                     break;
                 case (int)Opcode.F32Gt:
                     sp--;
-                    s[sp - 1] = F32(s[sp - 1]) > F32(s[sp]) ? 1 : 0;
+                    s[sp - 1] = BitConverter.Int32BitsToSingle((int)s[sp - 1]) > BitConverter.Int32BitsToSingle((int)s[sp]) ? 1 : 0;
                     break;
                 case (int)Opcode.F32Le:
                     sp--;
-                    s[sp - 1] = F32(s[sp - 1]) <= F32(s[sp]) ? 1 : 0;
+                    s[sp - 1] = BitConverter.Int32BitsToSingle((int)s[sp - 1]) <= BitConverter.Int32BitsToSingle((int)s[sp]) ? 1 : 0;
                     break;
                 case (int)Opcode.F32Ge:
                     sp--;
-                    s[sp - 1] = F32(s[sp - 1]) >= F32(s[sp]) ? 1 : 0;
+                    s[sp - 1] = BitConverter.Int32BitsToSingle((int)s[sp - 1]) >= BitConverter.Int32BitsToSingle((int)s[sp]) ? 1 : 0;
                     break;
                 case (int)Opcode.F64Eq:
                     sp--;
-                    s[sp - 1] = F64(s[sp - 1]) == F64(s[sp]) ? 1 : 0;
+                    s[sp - 1] = BitConverter.Int64BitsToDouble(s[sp - 1]) == BitConverter.Int64BitsToDouble(s[sp]) ? 1 : 0;
                     break;
                 case (int)Opcode.F64Ne:
                     sp--;
-                    s[sp - 1] = F64(s[sp - 1]) != F64(s[sp]) ? 1 : 0;
+                    s[sp - 1] = BitConverter.Int64BitsToDouble(s[sp - 1]) != BitConverter.Int64BitsToDouble(s[sp]) ? 1 : 0;
                     break;
                 case (int)Opcode.F64Lt:
                     sp--;
-                    s[sp - 1] = F64(s[sp - 1]) < F64(s[sp]) ? 1 : 0;
+                    s[sp - 1] = BitConverter.Int64BitsToDouble(s[sp - 1]) < BitConverter.Int64BitsToDouble(s[sp]) ? 1 : 0;
                     break;
                 case (int)Opcode.F64Gt:
                     sp--;
-                    s[sp - 1] = F64(s[sp - 1]) > F64(s[sp]) ? 1 : 0;
+                    s[sp - 1] = BitConverter.Int64BitsToDouble(s[sp - 1]) > BitConverter.Int64BitsToDouble(s[sp]) ? 1 : 0;
                     break;
                 case (int)Opcode.F64Le:
                     sp--;
-                    s[sp - 1] = F64(s[sp - 1]) <= F64(s[sp]) ? 1 : 0;
+                    s[sp - 1] = BitConverter.Int64BitsToDouble(s[sp - 1]) <= BitConverter.Int64BitsToDouble(s[sp]) ? 1 : 0;
                     break;
                 case (int)Opcode.F64Ge:
                     sp--;
-                    s[sp - 1] = F64(s[sp - 1]) >= F64(s[sp]) ? 1 : 0;
+                    s[sp - 1] = BitConverter.Int64BitsToDouble(s[sp - 1]) >= BitConverter.Int64BitsToDouble(s[sp]) ? 1 : 0;
                     break;
 
-                case (int)Opcode.I32Clz:
-                    s[sp - 1] = BitOperations.LeadingZeroCount((uint)s[sp - 1]);
-                    break;
-                case (int)Opcode.I32Ctz:
-                    s[sp - 1] = BitOperations.TrailingZeroCount((int)s[sp - 1]);
-                    break;
-                case (int)Opcode.I32Popcnt:
-                    s[sp - 1] = BitOperations.PopCount((uint)s[sp - 1]);
-                    break;
                 case (int)Opcode.I32Add:
                     sp--;
                     s[sp - 1] = (int)s[sp - 1] + (int)s[sp];
@@ -539,15 +466,6 @@ internal static partial class Interpreter
                 case (int)Opcode.I32Rotr:
                     sp--;
                     s[sp - 1] = (int)BitOperations.RotateRight((uint)s[sp - 1], (int)s[sp]);
-                    break;
-                case (int)Opcode.I64Clz:
-                    s[sp - 1] = BitOperations.LeadingZeroCount((ulong)s[sp - 1]);
-                    break;
-                case (int)Opcode.I64Ctz:
-                    s[sp - 1] = BitOperations.TrailingZeroCount(s[sp - 1]);
-                    break;
-                case (int)Opcode.I64Popcnt:
-                    s[sp - 1] = BitOperations.PopCount((ulong)s[sp - 1]);
                     break;
                 case (int)Opcode.I64Add:
                     sp--;
@@ -616,44 +534,21 @@ internal static partial class Interpreter
                 case (int)Opcode.F32Neg:
                     s[sp - 1] = (uint)s[sp - 1] ^ 0x8000_0000u;
                     break;
-                case (int)Opcode.F32Ceil:
-                    s[sp - 1] = Bits(FloatOps.Ceil32(F32(s[sp - 1])));
-                    break;
-                case (int)Opcode.F32Floor:
-                    s[sp - 1] = Bits(FloatOps.Floor32(F32(s[sp - 1])));
-                    break;
-                case (int)Opcode.F32Trunc:
-                    s[sp - 1] = Bits(FloatOps.Trunc32(F32(s[sp - 1])));
-                    break;
-                case (int)Opcode.F32Nearest:
-                    s[sp - 1] = Bits(FloatOps.Nearest32(F32(s[sp - 1])));
-                    break;
-                case (int)Opcode.F32Sqrt:
-                    s[sp - 1] = Bits(FloatOps.Sqrt32(F32(s[sp - 1])));
-                    break;
                 case (int)Opcode.F32Add:
                     sp--;
-                    s[sp - 1] = Bits(F32(s[sp - 1]) + F32(s[sp]));
+                    s[sp - 1] = (uint)BitConverter.SingleToInt32Bits(BitConverter.Int32BitsToSingle((int)s[sp - 1]) + BitConverter.Int32BitsToSingle((int)s[sp]));
                     break;
                 case (int)Opcode.F32Sub:
                     sp--;
-                    s[sp - 1] = Bits(F32(s[sp - 1]) - F32(s[sp]));
+                    s[sp - 1] = (uint)BitConverter.SingleToInt32Bits(BitConverter.Int32BitsToSingle((int)s[sp - 1]) - BitConverter.Int32BitsToSingle((int)s[sp]));
                     break;
                 case (int)Opcode.F32Mul:
                     sp--;
-                    s[sp - 1] = Bits(F32(s[sp - 1]) * F32(s[sp]));
+                    s[sp - 1] = (uint)BitConverter.SingleToInt32Bits(BitConverter.Int32BitsToSingle((int)s[sp - 1]) * BitConverter.Int32BitsToSingle((int)s[sp]));
                     break;
                 case (int)Opcode.F32Div:
                     sp--;
-                    s[sp - 1] = Bits(F32(s[sp - 1]) / F32(s[sp]));
-                    break;
-                case (int)Opcode.F32Min:
-                    sp--;
-                    s[sp - 1] = Bits(FloatOps.Min32(F32(s[sp - 1]), F32(s[sp])));
-                    break;
-                case (int)Opcode.F32Max:
-                    sp--;
-                    s[sp - 1] = Bits(FloatOps.Max32(F32(s[sp - 1]), F32(s[sp])));
+                    s[sp - 1] = (uint)BitConverter.SingleToInt32Bits(BitConverter.Int32BitsToSingle((int)s[sp - 1]) / BitConverter.Int32BitsToSingle((int)s[sp]));
                     break;
                 case (int)Opcode.F32Copysign:
                     sp--;
@@ -665,44 +560,21 @@ internal static partial class Interpreter
                 case (int)Opcode.F64Neg:
                     s[sp - 1] ^= long.MinValue;
                     break;
-                case (int)Opcode.F64Ceil:
-                    s[sp - 1] = Bits(FloatOps.Ceil64(F64(s[sp - 1])));
-                    break;
-                case (int)Opcode.F64Floor:
-                    s[sp - 1] = Bits(FloatOps.Floor64(F64(s[sp - 1])));
-                    break;
-                case (int)Opcode.F64Trunc:
-                    s[sp - 1] = Bits(FloatOps.Trunc64(F64(s[sp - 1])));
-                    break;
-                case (int)Opcode.F64Nearest:
-                    s[sp - 1] = Bits(FloatOps.Nearest64(F64(s[sp - 1])));
-                    break;
-                case (int)Opcode.F64Sqrt:
-                    s[sp - 1] = Bits(FloatOps.Sqrt64(F64(s[sp - 1])));
-                    break;
                 case (int)Opcode.F64Add:
                     sp--;
-                    s[sp - 1] = Bits(F64(s[sp - 1]) + F64(s[sp]));
+                    s[sp - 1] = BitConverter.DoubleToInt64Bits(BitConverter.Int64BitsToDouble(s[sp - 1]) + BitConverter.Int64BitsToDouble(s[sp]));
                     break;
                 case (int)Opcode.F64Sub:
                     sp--;
-                    s[sp - 1] = Bits(F64(s[sp - 1]) - F64(s[sp]));
+                    s[sp - 1] = BitConverter.DoubleToInt64Bits(BitConverter.Int64BitsToDouble(s[sp - 1]) - BitConverter.Int64BitsToDouble(s[sp]));
                     break;
                 case (int)Opcode.F64Mul:
                     sp--;
-                    s[sp - 1] = Bits(F64(s[sp - 1]) * F64(s[sp]));
+                    s[sp - 1] = BitConverter.DoubleToInt64Bits(BitConverter.Int64BitsToDouble(s[sp - 1]) * BitConverter.Int64BitsToDouble(s[sp]));
                     break;
                 case (int)Opcode.F64Div:
                     sp--;
-                    s[sp - 1] = Bits(F64(s[sp - 1]) / F64(s[sp]));
-                    break;
-                case (int)Opcode.F64Min:
-                    sp--;
-                    s[sp - 1] = Bits(FloatOps.Min64(F64(s[sp - 1]), F64(s[sp])));
-                    break;
-                case (int)Opcode.F64Max:
-                    sp--;
-                    s[sp - 1] = Bits(FloatOps.Max64(F64(s[sp - 1]), F64(s[sp])));
+                    s[sp - 1] = BitConverter.DoubleToInt64Bits(BitConverter.Int64BitsToDouble(s[sp - 1]) / BitConverter.Int64BitsToDouble(s[sp]));
                     break;
                 case (int)Opcode.F64Copysign:
                     sp--;
@@ -712,65 +584,11 @@ internal static partial class Interpreter
                 case (int)Opcode.I32WrapI64:
                     s[sp - 1] = (int)s[sp - 1];
                     break;
-                case (int)Opcode.I32TruncF32S:
-                    s[sp - 1] = ConversionOps.I32TruncF32S(F32(s[sp - 1]));
-                    break;
-                case (int)Opcode.I32TruncF32U:
-                    s[sp - 1] = ConversionOps.I32TruncF32U(F32(s[sp - 1]));
-                    break;
-                case (int)Opcode.I32TruncF64S:
-                    s[sp - 1] = ConversionOps.I32TruncF64S(F64(s[sp - 1]));
-                    break;
-                case (int)Opcode.I32TruncF64U:
-                    s[sp - 1] = ConversionOps.I32TruncF64U(F64(s[sp - 1]));
-                    break;
                 case (int)Opcode.I64ExtendI32S:
                     s[sp - 1] = (int)s[sp - 1];
                     break;
                 case (int)Opcode.I64ExtendI32U:
                     s[sp - 1] = (uint)s[sp - 1];
-                    break;
-                case (int)Opcode.I64TruncF32S:
-                    s[sp - 1] = ConversionOps.I64TruncF32S(F32(s[sp - 1]));
-                    break;
-                case (int)Opcode.I64TruncF32U:
-                    s[sp - 1] = ConversionOps.I64TruncF32U(F32(s[sp - 1]));
-                    break;
-                case (int)Opcode.I64TruncF64S:
-                    s[sp - 1] = ConversionOps.I64TruncF64S(F64(s[sp - 1]));
-                    break;
-                case (int)Opcode.I64TruncF64U:
-                    s[sp - 1] = ConversionOps.I64TruncF64U(F64(s[sp - 1]));
-                    break;
-                case (int)Opcode.F32ConvertI32S:
-                    s[sp - 1] = Bits((float)(int)s[sp - 1]);
-                    break;
-                case (int)Opcode.F32ConvertI32U:
-                    s[sp - 1] = Bits(ConversionOps.F32ConvertI32U((int)s[sp - 1]));
-                    break;
-                case (int)Opcode.F32ConvertI64S:
-                    s[sp - 1] = Bits(ConversionOps.F32ConvertI64S(s[sp - 1]));
-                    break;
-                case (int)Opcode.F32ConvertI64U:
-                    s[sp - 1] = Bits(ConversionOps.F32ConvertI64U(s[sp - 1]));
-                    break;
-                case (int)Opcode.F32DemoteF64:
-                    s[sp - 1] = Bits(ConversionOps.F32DemoteF64(F64(s[sp - 1])));
-                    break;
-                case (int)Opcode.F64ConvertI32S:
-                    s[sp - 1] = Bits((double)(int)s[sp - 1]);
-                    break;
-                case (int)Opcode.F64ConvertI32U:
-                    s[sp - 1] = Bits(ConversionOps.F64ConvertI32U((int)s[sp - 1]));
-                    break;
-                case (int)Opcode.F64ConvertI64S:
-                    s[sp - 1] = Bits((double)s[sp - 1]);
-                    break;
-                case (int)Opcode.F64ConvertI64U:
-                    s[sp - 1] = Bits(ConversionOps.F64ConvertI64U(s[sp - 1]));
-                    break;
-                case (int)Opcode.F64PromoteF32:
-                    s[sp - 1] = Bits((double)F32(s[sp - 1]));
                     break;
                 case (int)Opcode.I32ReinterpretF32:
                 case (int)Opcode.I64ReinterpretF64:
@@ -792,32 +610,15 @@ internal static partial class Interpreter
                 case (int)Opcode.I64Extend32S:
                     s[sp - 1] = (int)s[sp - 1];
                     break;
-                case Op.I32TruncSatF32S:
-                    s[sp - 1] = ConversionOps.I32TruncSatF32S(F32(s[sp - 1]));
-                    break;
-                case Op.I32TruncSatF32U:
-                    s[sp - 1] = ConversionOps.I32TruncSatF32U(F32(s[sp - 1]));
-                    break;
-                case Op.I32TruncSatF64S:
-                    s[sp - 1] = ConversionOps.I32TruncSatF64S(F64(s[sp - 1]));
-                    break;
-                case Op.I32TruncSatF64U:
-                    s[sp - 1] = ConversionOps.I32TruncSatF64U(F64(s[sp - 1]));
-                    break;
-                case Op.I64TruncSatF32S:
-                    s[sp - 1] = ConversionOps.I64TruncSatF32S(F32(s[sp - 1]));
-                    break;
-                case Op.I64TruncSatF32U:
-                    s[sp - 1] = ConversionOps.I64TruncSatF32U(F32(s[sp - 1]));
-                    break;
-                case Op.I64TruncSatF64S:
-                    s[sp - 1] = ConversionOps.I64TruncSatF64S(F64(s[sp - 1]));
-                    break;
-                case Op.I64TruncSatF64U:
-                    s[sp - 1] = ConversionOps.I64TruncSatF64U(F64(s[sp - 1]));
-                    break;
                 default:
-                    throw new InvalidOperationException($"The interpreter has no instruction {code[pc - 1]:X}.");
+                {
+                    // pc and sp come back packed, not by reference: a local whose address is taken is not kept in a register.
+                    var packed = ExecuteRare(code[pc - 1], instance, code, pc, sp, s, r, buffer);
+                    pc = (int)(packed >> 32);
+                    sp = (int)packed;
+                    buffer = memory?.Buffer ?? [];
+                    break;
+                }
             }
         }
 
@@ -825,6 +626,229 @@ internal static partial class Interpreter
         stack.Top = savedTop;
         stack.PopFrame();
         state.CallDepthRemaining++;
+    }
+
+    /// <summary>
+    /// The instructions hot loops seldom run, out of <see cref="Execute"/>: the fewer cases the dispatch loop has,
+    /// the more of its helpers the JIT inlines and the sooner it compiles it.
+    /// </summary>
+    /// <returns>The next pc in the high half, the new sp in the low half.</returns>
+    private static long ExecuteRare(int op, ModuleInstance instance, int[] code, int pc, int sp, long[] s, object?[] r, byte[] buffer)
+    {
+        var memory = instance.Memory;
+        switch (op)
+        {
+            case (int)Opcode.MemorySize:
+                s[sp++] = buffer.Length >> 16;
+                break;
+            case (int)Opcode.MemoryGrow:
+                s[sp - 1] = (int)memory!.Grow((uint)s[sp - 1]);
+                break;
+            case Op.MemoryInit:
+                sp -= 3;
+                MemoryOps.Init((int)s[sp], (int)s[sp + 1], (int)s[sp + 2], buffer, instance.DataSegments[code[pc++]]);
+                break;
+            case Op.DataDrop:
+                instance.DataSegments[code[pc++]] = [];
+                break;
+            case Op.MemoryCopy:
+                sp -= 3;
+                MemoryOps.Copy((int)s[sp], (int)s[sp + 1], (int)s[sp + 2], buffer);
+                break;
+            case Op.MemoryFill:
+                sp -= 3;
+                MemoryOps.Fill((int)s[sp], (int)s[sp + 1], (int)s[sp + 2], buffer);
+                break;
+
+            case (int)Opcode.TableGet:
+                r[sp - 1] = TableOps.Get<object>((int)s[sp - 1], instance.Tables[code[pc++]]);
+                break;
+            case (int)Opcode.TableSet:
+                sp -= 2;
+                TableOps.Set((int)s[sp], r[sp + 1], instance.Tables[code[pc++]]);
+                break;
+            case Op.TableSize:
+                s[sp++] = instance.Tables[code[pc++]].Elements.Length;
+                break;
+            case Op.TableGrow:
+                sp--;
+                s[sp - 1] = (int)instance.Tables[code[pc++]].Grow((uint)s[sp], r[sp - 1]);
+                break;
+            case Op.TableFill:
+                sp -= 3;
+                TableOps.Fill((int)s[sp], r[sp + 1], (int)s[sp + 2], instance.Tables[code[pc++]]);
+                break;
+            case Op.TableCopy:
+                sp -= 3;
+                TableOps.Copy((int)s[sp], (int)s[sp + 1], (int)s[sp + 2], instance.Tables[code[pc]], instance.Tables[code[pc + 1]]);
+                pc += 2;
+                break;
+            case Op.TableInit:
+                sp -= 3;
+                TableOps.Init((int)s[sp], (int)s[sp + 1], (int)s[sp + 2], instance.Tables[code[pc + 1]], instance.ElementSegments[code[pc]]);
+                pc += 2;
+                break;
+            case Op.ElemDrop:
+                instance.ElementSegments[code[pc++]] = [];
+                break;
+            case (int)Opcode.RefNull:
+                r[sp++] = null;
+                break;
+            case (int)Opcode.RefIsNull:
+                s[sp - 1] = r[sp - 1] is null ? 1 : 0;
+                break;
+            case (int)Opcode.RefFunc:
+                r[sp++] = instance.Functions[code[pc++]];
+                break;
+
+            case (int)Opcode.I32Clz:
+                s[sp - 1] = BitOperations.LeadingZeroCount((uint)s[sp - 1]);
+                break;
+            case (int)Opcode.I32Ctz:
+                s[sp - 1] = BitOperations.TrailingZeroCount((int)s[sp - 1]);
+                break;
+            case (int)Opcode.I32Popcnt:
+                s[sp - 1] = BitOperations.PopCount((uint)s[sp - 1]);
+                break;
+            case (int)Opcode.I64Clz:
+                s[sp - 1] = BitOperations.LeadingZeroCount((ulong)s[sp - 1]);
+                break;
+            case (int)Opcode.I64Ctz:
+                s[sp - 1] = BitOperations.TrailingZeroCount(s[sp - 1]);
+                break;
+            case (int)Opcode.I64Popcnt:
+                s[sp - 1] = BitOperations.PopCount((ulong)s[sp - 1]);
+                break;
+            case (int)Opcode.F32Ceil:
+                s[sp - 1] = Bits(FloatOps.Ceil32(F32(s[sp - 1])));
+                break;
+            case (int)Opcode.F32Floor:
+                s[sp - 1] = Bits(FloatOps.Floor32(F32(s[sp - 1])));
+                break;
+            case (int)Opcode.F32Trunc:
+                s[sp - 1] = Bits(FloatOps.Trunc32(F32(s[sp - 1])));
+                break;
+            case (int)Opcode.F32Nearest:
+                s[sp - 1] = Bits(FloatOps.Nearest32(F32(s[sp - 1])));
+                break;
+            case (int)Opcode.F32Sqrt:
+                s[sp - 1] = Bits(FloatOps.Sqrt32(F32(s[sp - 1])));
+                break;
+            case (int)Opcode.F32Min:
+                sp--;
+                s[sp - 1] = Bits(FloatOps.Min32(F32(s[sp - 1]), F32(s[sp])));
+                break;
+            case (int)Opcode.F32Max:
+                sp--;
+                s[sp - 1] = Bits(FloatOps.Max32(F32(s[sp - 1]), F32(s[sp])));
+                break;
+            case (int)Opcode.F64Ceil:
+                s[sp - 1] = Bits(FloatOps.Ceil64(F64(s[sp - 1])));
+                break;
+            case (int)Opcode.F64Floor:
+                s[sp - 1] = Bits(FloatOps.Floor64(F64(s[sp - 1])));
+                break;
+            case (int)Opcode.F64Trunc:
+                s[sp - 1] = Bits(FloatOps.Trunc64(F64(s[sp - 1])));
+                break;
+            case (int)Opcode.F64Nearest:
+                s[sp - 1] = Bits(FloatOps.Nearest64(F64(s[sp - 1])));
+                break;
+            case (int)Opcode.F64Sqrt:
+                s[sp - 1] = Bits(FloatOps.Sqrt64(F64(s[sp - 1])));
+                break;
+            case (int)Opcode.F64Min:
+                sp--;
+                s[sp - 1] = Bits(FloatOps.Min64(F64(s[sp - 1]), F64(s[sp])));
+                break;
+            case (int)Opcode.F64Max:
+                sp--;
+                s[sp - 1] = Bits(FloatOps.Max64(F64(s[sp - 1]), F64(s[sp])));
+                break;
+            case (int)Opcode.I32TruncF32S:
+                s[sp - 1] = ConversionOps.I32TruncF32S(F32(s[sp - 1]));
+                break;
+            case (int)Opcode.I32TruncF32U:
+                s[sp - 1] = ConversionOps.I32TruncF32U(F32(s[sp - 1]));
+                break;
+            case (int)Opcode.I32TruncF64S:
+                s[sp - 1] = ConversionOps.I32TruncF64S(F64(s[sp - 1]));
+                break;
+            case (int)Opcode.I32TruncF64U:
+                s[sp - 1] = ConversionOps.I32TruncF64U(F64(s[sp - 1]));
+                break;
+            case (int)Opcode.I64TruncF32S:
+                s[sp - 1] = ConversionOps.I64TruncF32S(F32(s[sp - 1]));
+                break;
+            case (int)Opcode.I64TruncF32U:
+                s[sp - 1] = ConversionOps.I64TruncF32U(F32(s[sp - 1]));
+                break;
+            case (int)Opcode.I64TruncF64S:
+                s[sp - 1] = ConversionOps.I64TruncF64S(F64(s[sp - 1]));
+                break;
+            case (int)Opcode.I64TruncF64U:
+                s[sp - 1] = ConversionOps.I64TruncF64U(F64(s[sp - 1]));
+                break;
+            case (int)Opcode.F32ConvertI32S:
+                s[sp - 1] = Bits((float)(int)s[sp - 1]);
+                break;
+            case (int)Opcode.F32ConvertI32U:
+                s[sp - 1] = Bits(ConversionOps.F32ConvertI32U((int)s[sp - 1]));
+                break;
+            case (int)Opcode.F32ConvertI64S:
+                s[sp - 1] = Bits(ConversionOps.F32ConvertI64S(s[sp - 1]));
+                break;
+            case (int)Opcode.F32ConvertI64U:
+                s[sp - 1] = Bits(ConversionOps.F32ConvertI64U(s[sp - 1]));
+                break;
+            case (int)Opcode.F32DemoteF64:
+                s[sp - 1] = Bits(ConversionOps.F32DemoteF64(F64(s[sp - 1])));
+                break;
+            case (int)Opcode.F64ConvertI32S:
+                s[sp - 1] = Bits((double)(int)s[sp - 1]);
+                break;
+            case (int)Opcode.F64ConvertI32U:
+                s[sp - 1] = Bits(ConversionOps.F64ConvertI32U((int)s[sp - 1]));
+                break;
+            case (int)Opcode.F64ConvertI64S:
+                s[sp - 1] = Bits((double)s[sp - 1]);
+                break;
+            case (int)Opcode.F64ConvertI64U:
+                s[sp - 1] = Bits(ConversionOps.F64ConvertI64U(s[sp - 1]));
+                break;
+            case (int)Opcode.F64PromoteF32:
+                s[sp - 1] = Bits((double)F32(s[sp - 1]));
+                break;
+            case Op.I32TruncSatF32S:
+                s[sp - 1] = ConversionOps.I32TruncSatF32S(F32(s[sp - 1]));
+                break;
+            case Op.I32TruncSatF32U:
+                s[sp - 1] = ConversionOps.I32TruncSatF32U(F32(s[sp - 1]));
+                break;
+            case Op.I32TruncSatF64S:
+                s[sp - 1] = ConversionOps.I32TruncSatF64S(F64(s[sp - 1]));
+                break;
+            case Op.I32TruncSatF64U:
+                s[sp - 1] = ConversionOps.I32TruncSatF64U(F64(s[sp - 1]));
+                break;
+            case Op.I64TruncSatF32S:
+                s[sp - 1] = ConversionOps.I64TruncSatF32S(F32(s[sp - 1]));
+                break;
+            case Op.I64TruncSatF32U:
+                s[sp - 1] = ConversionOps.I64TruncSatF32U(F32(s[sp - 1]));
+                break;
+            case Op.I64TruncSatF64S:
+                s[sp - 1] = ConversionOps.I64TruncSatF64S(F64(s[sp - 1]));
+                break;
+            case Op.I64TruncSatF64U:
+                s[sp - 1] = ConversionOps.I64TruncSatF64U(F64(s[sp - 1]));
+                break;
+
+            default:
+                throw new InvalidOperationException($"The interpreter has no instruction {op:X}.");
+        }
+
+        return ((long)pc << 32) | (uint)sp;
     }
 
     /// <summary>Fuel for the code up to the next check point, then the interrupt flag, as compiled code checks them.</summary>
