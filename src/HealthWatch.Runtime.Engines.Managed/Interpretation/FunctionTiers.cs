@@ -67,9 +67,15 @@ internal sealed class FunctionTiers
             return false;
         }
 
-        var heat = _heat[defined] + amount;
-        _heat[defined] = heat;
-        return heat >= _settings.TierUpThreshold;
+        // Saturates at the threshold: a loop that cannot be replaced keeps warming a hot function.
+        var heat = _heat[defined];
+        if (heat >= _settings.TierUpThreshold)
+        {
+            return true;
+        }
+
+        _heat[defined] = heat + amount;
+        return heat + amount >= _settings.TierUpThreshold;
     }
 
     /// <summary>The interpreter's form of defined function <paramref name="defined"/>, lowered on first use.</summary>
