@@ -22,6 +22,9 @@ internal sealed class FunctionTiers
     private readonly CompiledModule _module;
     private readonly CompilerSettings _settings;
     private readonly Dictionary<(int Function, int Loop), OsrEntry> _osrEntries = [];
+
+    // Functions refused an entry once the module had MaxOsrEntries: their hot loops ask at every iteration.
+    private readonly bool[] _osrRefused;
     private readonly InterpretedFunction?[] _interpreted;
     private readonly int[] _heat;
     private readonly SignatureCode?[] _signatures;
@@ -39,6 +42,7 @@ internal sealed class FunctionTiers
         var defined = module.Definition.FunctionTypeIndices.Count;
         _interpreted = new InterpretedFunction?[defined];
         _heat = new int[defined];
+        _osrRefused = new bool[defined];
         TypeIds = [.. module.Definition.Types.Select(settings.Types.GetId)];
         _signatures = new SignatureCode?[module.Definition.Types.Count];
     }
@@ -110,6 +114,11 @@ internal sealed class FunctionTiers
     /// </summary>
     public OsrEntry? Osr(int defined, int loop)
     {
+        if (Volatile.Read(ref _osrRefused[defined]))
+        {
+            return null;
+        }
+
         lock (_osrEntries)
         {
             if (_osrEntries.TryGetValue((defined, loop), out var entry))
@@ -119,6 +128,7 @@ internal sealed class FunctionTiers
 
             if (_osrEntries.Count >= MaxOsrEntries)
             {
+                Volatile.Write(ref _osrRefused[defined], true);
                 return null;
             }
 

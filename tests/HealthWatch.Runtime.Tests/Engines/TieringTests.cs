@@ -1,6 +1,7 @@
 using HealthWatch.Runtime.Engines;
 using HealthWatch.Runtime.Engines.Managed;
 using HealthWatch.Runtime.Engines.Managed.Execution;
+using HealthWatch.Runtime.Engines.Managed.Interpretation;
 
 namespace HealthWatch.Runtime.Tests.Engines;
 
@@ -88,6 +89,25 @@ public sealed class TieringTests
 
         depth.Invoke(WasmValue.FromInt32(1500)).Single().AsInt32().Should().Be(1500);
         depth.Invoke(WasmValue.FromInt32(3)).Single().AsInt32().Should().Be(3);
+    }
+
+    [Test]
+    public void Invoke_MoreHotLoopsThanOsrEntries_FinishesTheRestInterpretedThenCompiled()
+    {
+        using var engine = new ManagedEngine(new ManagedEngineOptions { TierUpThreshold = 10 });
+        using var module = engine.LoadModule(EngineTestBase.ReadModule("osr-cap"));
+        using var store = engine.CreateStore();
+        var instance = store.Instantiate(module);
+
+        for (var i = 0; i < 66; i++)
+        {
+            Call(instance, $"sum{i}", WasmValue.FromInt32(100)).Single().AsInt32().Should().Be(4950 + (100 * i));
+        }
+
+        ((ManagedModule)module).Compiled.Tiers.OsrEntryCount.Should().Be(FunctionTiers.MaxOsrEntries);
+        var last = (WasmFunction)instance.GetFunction("sum65")!;
+        last.Invoke(WasmValue.FromInt32(10)).Single().AsInt32().Should().Be(45 + 650);
+        last.IsInterpreted.Should().BeFalse();
     }
 
     [Test]
