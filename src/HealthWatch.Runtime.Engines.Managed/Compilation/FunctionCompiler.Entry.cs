@@ -30,6 +30,12 @@ internal sealed partial class FunctionCompiler
         EmitField(OpCodes.Ldfld, Members.StateStackLimit);
         TrapUnless(OpCodes.Bge_Un, TrapCode.CallStackExhausted);
 
+        if (_context.Settings.ConsumeFuel)
+        {
+            _fuel = _il.DeclareLocal(typeof(long));
+            ReloadFuel();
+        }
+
         AddToCallDepth(-1);
         _il.Emit(OpCodes.Ldloc, _state);
         EmitField(OpCodes.Ldfld, Members.StateCallDepth);
@@ -44,16 +50,18 @@ internal sealed partial class FunctionCompiler
     private void EmitCheckPoint()
     {
         var cost = _scan.Costs[_loopCount];
-        if (_context.Settings.ConsumeFuel && cost > 0)
+        if (_fuel is not null && cost > 0)
         {
-            _il.Emit(OpCodes.Ldloc, _state);
-            _il.Emit(OpCodes.Ldloc, _state);
-            EmitField(OpCodes.Ldfld, Members.StateFuel);
+            // The new value is stored (so the state is exact at every point) but the next check point starts from
+            // the local: a loop does not wait each iteration for its own store to come back from memory.
+            _il.Emit(OpCodes.Ldloc, _fuel);
             _il.LoadConstant(cost);
             _il.Emit(OpCodes.Sub);
-            EmitField(OpCodes.Stfld, Members.StateFuel);
+            _il.Emit(OpCodes.Stloc, _fuel);
             _il.Emit(OpCodes.Ldloc, _state);
-            EmitField(OpCodes.Ldfld, Members.StateFuel);
+            _il.Emit(OpCodes.Ldloc, _fuel);
+            EmitField(OpCodes.Stfld, Members.StateFuel);
+            _il.Emit(OpCodes.Ldloc, _fuel);
             _il.LoadConstant(0L);
             TrapUnless(OpCodes.Bge, TrapCode.OutOfFuel);
         }
@@ -62,6 +70,22 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Volatile);
         EmitField(OpCodes.Ldfld, Members.StateInterrupt);
         TrapUnless(OpCodes.Brfalse, TrapCode.Interrupted);
+    }
+
+    /// <summary>
+    /// Copies the fuel from the state into its local: at entry, and after every call (the callee, or a host function,
+    /// consumed or set fuel). The JIT drops the copy where no check point follows.
+    /// </summary>
+    private void ReloadFuel()
+    {
+        if (_fuel is null)
+        {
+            return;
+        }
+
+        _il.Emit(OpCodes.Ldloc, _state);
+        EmitField(OpCodes.Ldfld, Members.StateFuel);
+        _il.Emit(OpCodes.Stloc, _fuel);
     }
 
     private void AddToCallDepth(int delta)

@@ -42,6 +42,9 @@ internal sealed partial class FunctionCompiler
     private LocalBuilder _state = null!;
     private LocalBuilder? _memory;
     private LocalBuilder? _buffer;
+
+    /// <summary>The fuel left as of the last check point or call, when fuel is metered (see <see cref="EmitCheckPoint"/>).</summary>
+    private LocalBuilder? _fuel;
     private bool _unreachable;
     private int _skipDepth;
     private int _loopCount;
