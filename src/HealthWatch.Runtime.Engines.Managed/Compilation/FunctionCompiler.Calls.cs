@@ -60,11 +60,10 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Call, _context.IndirectCaller(type));
     }
 
-    /// <summary>After a call: refresh the memory buffer (the callee may have grown it) and the fuel, then push the results.</summary>
+    /// <summary>After a call: refresh the memory buffer (the callee may have grown it), then push the results.</summary>
     private void PushResults(FuncType type)
     {
         ReloadBuffer();
-        ReloadFuel();
         if (type.Results.Count > 1)
         {
             var tuple = RentTemp(ClrTypes.ReturnType(type.Results));

@@ -21,11 +21,17 @@ internal sealed partial class FunctionCompiler
                 _frames.Add(new ControlFrame(FrameKind.Block, parameters, results, height, _il.DefineLabel()));
                 break;
             case Opcode.Loop:
+                var fuelInLocal = _context.Settings.ConsumeFuel && _scan.FuelInLocal.Contains(_loopCount);
+                if (fuelInLocal)
+                {
+                    LoadFuelLocal();
+                }
+
                 var header = _il.DefineLabel();
                 _il.MarkLabel(header);
                 _frames.Add(new ControlFrame(FrameKind.Loop, parameters, results, height, header));
                 _loopCount++;
-                EmitCheckPoint();
+                EmitCheckPoint(fuelInLocal);
                 break;
             default:
                 Pop();

@@ -30,40 +30,63 @@ internal sealed partial class FunctionCompiler
         EmitField(OpCodes.Ldfld, Members.StateStackLimit);
         TrapUnless(OpCodes.Bge_Un, TrapCode.CallStackExhausted);
 
-        if (_context.Settings.ConsumeFuel)
-        {
-            _fuel = _il.DeclareLocal(typeof(long));
-            ReloadFuel();
-        }
-
-        AddToCallDepth(-1);
+        // As for fuel (see EmitCheckPoint): test the decremented value, then store it on both paths.
+        var depth = _il.DeclareLocal(typeof(int));
+        var depthOk = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloc, _state);
         EmitField(OpCodes.Ldfld, Members.StateCallDepth);
+        _il.LoadConstant(1);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Stloc, depth);
+        _il.Emit(OpCodes.Ldloc, depth);
         _il.LoadConstant(0);
-        TrapUnless(OpCodes.Bge, TrapCode.CallStackExhausted);
+        _il.Emit(OpCodes.Bge, depthOk);
+        StoreCallDepth(depth);
+        ThrowTrap(TrapCode.CallStackExhausted);
+        _il.MarkLabel(depthOk);
+        StoreCallDepth(depth);
 
-        EmitCheckPoint();
+        EmitCheckPoint(fuelInLocal: false);
         LoadInstanceMembers();
     }
 
-    /// <summary>Fuel for the code up to the next check point (if any), then the interrupt flag: at entry and at every loop header.</summary>
-    private void EmitCheckPoint()
+    /// <summary>
+    /// Fuel for the code up to the next check point (if any), then the interrupt flag: at entry and at every loop
+    /// header. With <paramref name="fuelInLocal"/> the fuel is counted in <see cref="_fuel"/> and the result stored to
+    /// the state, which stays exact; without, it is read from the state.
+    /// </summary>
+    private void EmitCheckPoint(bool fuelInLocal)
     {
         var cost = _scan.Costs[_loopCount];
-        if (_fuel is not null && cost > 0)
+        if (_context.Settings.ConsumeFuel && cost > 0)
         {
-            // The new value is stored (so the state is exact at every point) but the next check point starts from
-            // the local: a loop does not wait each iteration for its own store to come back from memory.
-            _il.Emit(OpCodes.Ldloc, _fuel);
+            if (fuelInLocal)
+            {
+                _il.Emit(OpCodes.Ldloc, _fuel!);
+            }
+            else
+            {
+                _il.Emit(OpCodes.Ldloc, _state);
+                EmitField(OpCodes.Ldfld, Members.StateFuel);
+            }
+
+            // The test comes right after the subtraction, so that the JIT branches on its flags; both paths store.
+            var fuel = fuelInLocal ? _fuel! : RentTemp(typeof(long));
+            var ok = _il.DefineLabel();
             _il.LoadConstant(cost);
             _il.Emit(OpCodes.Sub);
-            _il.Emit(OpCodes.Stloc, _fuel);
-            _il.Emit(OpCodes.Ldloc, _state);
-            _il.Emit(OpCodes.Ldloc, _fuel);
-            EmitField(OpCodes.Stfld, Members.StateFuel);
-            _il.Emit(OpCodes.Ldloc, _fuel);
+            _il.Emit(OpCodes.Stloc, fuel);
+            _il.Emit(OpCodes.Ldloc, fuel);
             _il.LoadConstant(0L);
-            TrapUnless(OpCodes.Bge, TrapCode.OutOfFuel);
+            _il.Emit(OpCodes.Bge, ok);
+            StoreFuel(fuel);
+            ThrowTrap(TrapCode.OutOfFuel);
+            _il.MarkLabel(ok);
+            StoreFuel(fuel);
+            if (!fuelInLocal)
+            {
+                ReturnTemp(fuel);
+            }
         }
 
         _il.Emit(OpCodes.Ldloc, _state);
@@ -72,29 +95,32 @@ internal sealed partial class FunctionCompiler
         TrapUnless(OpCodes.Brfalse, TrapCode.Interrupted);
     }
 
-    /// <summary>
-    /// Copies the fuel from the state into its local: at entry, and after every call (the callee, or a host function,
-    /// consumed or set fuel). The JIT drops the copy where no check point follows.
-    /// </summary>
-    private void ReloadFuel()
+    private void StoreFuel(LocalBuilder fuel)
     {
-        if (_fuel is null)
-        {
-            return;
-        }
+        _il.Emit(OpCodes.Ldloc, _state);
+        _il.Emit(OpCodes.Ldloc, fuel);
+        EmitField(OpCodes.Stfld, Members.StateFuel);
+    }
 
+    /// <summary>
+    /// Before a loop of <see cref="FunctionScan.FuelInLocal"/>: copies the fuel from the state into <see cref="_fuel"/>,
+    /// which the loop's check point then counts down. Nothing else changes the fuel while such a loop runs (it makes
+    /// no call), and the loop so does not wait each iteration for its own store to come back from memory. Only small
+    /// innermost loops: in others the local would cost the JIT a register that their own values need (spills), or be
+    /// live across calls (a callee-saved register, pushed and popped by every call of the function).
+    /// </summary>
+    private void LoadFuelLocal()
+    {
+        _fuel ??= _il.DeclareLocal(typeof(long));
         _il.Emit(OpCodes.Ldloc, _state);
         EmitField(OpCodes.Ldfld, Members.StateFuel);
         _il.Emit(OpCodes.Stloc, _fuel);
     }
 
-    private void AddToCallDepth(int delta)
+    private void StoreCallDepth(LocalBuilder depth)
     {
         _il.Emit(OpCodes.Ldloc, _state);
-        _il.Emit(OpCodes.Ldloc, _state);
-        EmitField(OpCodes.Ldfld, Members.StateCallDepth);
-        _il.LoadConstant(delta);
-        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Ldloc, depth);
         EmitField(OpCodes.Stfld, Members.StateCallDepth);
     }
 
@@ -156,7 +182,12 @@ internal sealed partial class FunctionCompiler
     /// <summary>With the results on the stack: restore the call depth, pack several results, return.</summary>
     private void EmitReturnSequence()
     {
-        AddToCallDepth(1);
+        _il.Emit(OpCodes.Ldloc, _state);
+        _il.Emit(OpCodes.Ldloc, _state);
+        EmitField(OpCodes.Ldfld, Members.StateCallDepth);
+        _il.LoadConstant(1);
+        _il.Emit(OpCodes.Add);
+        EmitField(OpCodes.Stfld, Members.StateCallDepth);
         if (_type.Results.Count > 1)
         {
             ClrTypes.EmitPackTuple(_il, ClrTypes.ReturnType(_type.Results));

@@ -22,12 +22,16 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private const int MaxOperandStack = 65_000;
 
+    /// <summary>Up to this many locals, they are zeroed by explicit stores; past it, by <c>.locals init</c> (one block clear).</summary>
+    private const int MaxLocalsZeroedOneByOne = 256;
+
     private readonly ModuleContext _context;
     private readonly ILGenerator _il;
     private readonly FuncType _type;
     private readonly ValType[] _localTypes;
     private readonly LocalBuilder[] _locals;
     private readonly int _parameterCount;
+    private readonly int _definedIndex;
     private readonly FunctionScan _scan;
     private readonly List<ValType> _stack = [];
 
@@ -43,7 +47,7 @@ internal sealed partial class FunctionCompiler
     private LocalBuilder? _memory;
     private LocalBuilder? _buffer;
 
-    /// <summary>The fuel left as of the last check point or call, when fuel is metered (see <see cref="EmitCheckPoint"/>).</summary>
+    /// <summary>The fuel left, counted down by the check points of loops that make no call (see <see cref="LoadFuelLocal"/>).</summary>
     private LocalBuilder? _fuel;
     private bool _unreachable;
     private int _skipDepth;
@@ -59,6 +63,7 @@ internal sealed partial class FunctionCompiler
         var module = context.Module;
         _type = context.FunctionTypes[module.ImportedFunctionCount + definedIndex];
         _parameterCount = _type.Parameters.Count;
+        _definedIndex = definedIndex;
         var body = module.Bodies[definedIndex];
         _localTypes = [.. _type.Parameters, .. body.Locals];
         _locals = new LocalBuilder[body.Locals.Length];
@@ -91,6 +96,18 @@ internal sealed partial class FunctionCompiler
         for (var i = 0; i < _locals.Length; i++)
         {
             _locals[i] = _il.DeclareLocal(ClrTypes.ToClr(_localTypes[_parameterCount + i]));
+        }
+
+        if (_locals.Length <= MaxLocalsZeroedOneByOne)
+        {
+            // Only the WebAssembly locals need zeroing: without .locals init the JIT does not also clear the stack probe
+            // and temporaries in every call's prologue, and drops the stores of locals written before they are read.
+            _context.Methods[_definedIndex].InitLocals = false;
+            for (var i = 0; i < _locals.Length; i++)
+            {
+                EmitZero(_localTypes[_parameterCount + i]);
+                _il.Emit(OpCodes.Stloc, _locals[i]);
+            }
         }
 
         EmitPrologue();
@@ -281,6 +298,28 @@ internal sealed partial class FunctionCompiler
         var type = Pop();
         EmitCallHelper(SelectMethod(type));
         Push(type);
+    }
+
+    private void EmitZero(ValType type)
+    {
+        switch (type)
+        {
+            case ValType.I32:
+                _il.LoadConstant(0);
+                break;
+            case ValType.I64:
+                _il.LoadConstant(0L);
+                break;
+            case ValType.F32:
+                _il.Emit(OpCodes.Ldc_R4, 0f);
+                break;
+            case ValType.F64:
+                _il.Emit(OpCodes.Ldc_R8, 0d);
+                break;
+            default:
+                _il.Emit(OpCodes.Ldnull);
+                break;
+        }
     }
 
     private void Push(ValType type, bool constant = false)
