@@ -30,21 +30,11 @@ internal sealed partial class FunctionCompiler
         EmitField(OpCodes.Ldfld, Members.StateStackLimit);
         TrapUnless(OpCodes.Bge_Un, TrapCode.CallStackExhausted);
 
-        // As for fuel (see EmitCheckPoint): test the decremented value, then store it on both paths.
-        var depth = _il.DeclareLocal(typeof(int));
-        var depthOk = _il.DefineLabel();
+        var depth = RentTemp(typeof(int));
         _il.Emit(OpCodes.Ldloc, _state);
         EmitField(OpCodes.Ldfld, Members.StateCallDepth);
-        _il.LoadConstant(1);
-        _il.Emit(OpCodes.Sub);
-        _il.Emit(OpCodes.Stloc, depth);
-        _il.Emit(OpCodes.Ldloc, depth);
-        _il.LoadConstant(0);
-        _il.Emit(OpCodes.Bge, depthOk);
-        StoreCallDepth(depth);
-        ThrowTrap(TrapCode.CallStackExhausted);
-        _il.MarkLabel(depthOk);
-        StoreCallDepth(depth);
+        CountDown(depth, 1, Members.StateCallDepth, TrapCode.CallStackExhausted);
+        ReturnTemp(depth);
 
         EmitCheckPoint(fuelInLocal: false);
         LoadInstanceMembers();
@@ -70,19 +60,8 @@ internal sealed partial class FunctionCompiler
                 EmitField(OpCodes.Ldfld, Members.StateFuel);
             }
 
-            // The test comes right after the subtraction, so that the JIT branches on its flags; both paths store.
             var fuel = fuelInLocal ? _fuel! : RentTemp(typeof(long));
-            var ok = _il.DefineLabel();
-            _il.LoadConstant(cost);
-            _il.Emit(OpCodes.Sub);
-            _il.Emit(OpCodes.Stloc, fuel);
-            _il.Emit(OpCodes.Ldloc, fuel);
-            _il.LoadConstant(0L);
-            _il.Emit(OpCodes.Bge, ok);
-            StoreFuel(fuel);
-            ThrowTrap(TrapCode.OutOfFuel);
-            _il.MarkLabel(ok);
-            StoreFuel(fuel);
+            CountDown(fuel, cost, Members.StateFuel, TrapCode.OutOfFuel);
             if (!fuelInLocal)
             {
                 ReturnTemp(fuel);
@@ -95,11 +74,44 @@ internal sealed partial class FunctionCompiler
         TrapUnless(OpCodes.Brfalse, TrapCode.Interrupted);
     }
 
-    private void StoreFuel(LocalBuilder fuel)
+    /// <summary>
+    /// With a counter's value on the stack: <c>value -= amount</c>, stored to <paramref name="field"/> of the state, and
+    /// <c>throw Trap.Create(code)</c> if it is negative. The test comes right after the subtraction, so that the JIT
+    /// branches on its flags, and both paths store, so that the state is exact either way.
+    /// </summary>
+    private void CountDown(LocalBuilder value, long amount, FieldInfo field, TrapCode code)
     {
-        _il.Emit(OpCodes.Ldloc, _state);
-        _il.Emit(OpCodes.Ldloc, fuel);
-        EmitField(OpCodes.Stfld, Members.StateFuel);
+        var isLong = value.LocalType == typeof(long);
+        var ok = _il.DefineLabel();
+        LoadInteger(amount, isLong);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Stloc, value);
+        _il.Emit(OpCodes.Ldloc, value);
+        LoadInteger(0, isLong);
+        _il.Emit(OpCodes.Bge, ok);
+        Store();
+        ThrowTrap(code);
+        _il.MarkLabel(ok);
+        Store();
+
+        void Store()
+        {
+            _il.Emit(OpCodes.Ldloc, _state);
+            _il.Emit(OpCodes.Ldloc, value);
+            EmitField(OpCodes.Stfld, field);
+        }
+    }
+
+    private void LoadInteger(long value, bool isLong)
+    {
+        if (isLong)
+        {
+            _il.LoadConstant(value);
+        }
+        else
+        {
+            _il.LoadConstant((int)value);
+        }
     }
 
     /// <summary>
@@ -115,13 +127,6 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloc, _state);
         EmitField(OpCodes.Ldfld, Members.StateFuel);
         _il.Emit(OpCodes.Stloc, _fuel);
-    }
-
-    private void StoreCallDepth(LocalBuilder depth)
-    {
-        _il.Emit(OpCodes.Ldloc, _state);
-        _il.Emit(OpCodes.Ldloc, depth);
-        EmitField(OpCodes.Stfld, Members.StateCallDepth);
     }
 
     /// <summary>Loads the memory, globals, tables and imported functions the body uses into locals, once.</summary>
