@@ -21,12 +21,19 @@ internal sealed partial class FunctionCompiler
                 _frames.Add(new ControlFrame(FrameKind.Block, parameters, results, height, _il.DefineLabel()));
                 break;
             case Opcode.Loop:
+                // An on-stack-replacement entry comes in ahead of everything the loop's entry does.
+                MarkOsrEntry(_loopCount + 1);
+                var fuelInLocal = _context.Settings.ConsumeFuel && _scan.FuelInLocal.Contains(_loopCount);
+                if (fuelInLocal)
+                {
+                    LoadFuelLocal();
+                }
+
                 var header = _il.DefineLabel();
                 _il.MarkLabel(header);
                 _frames.Add(new ControlFrame(FrameKind.Loop, parameters, results, height, header));
                 _loopCount++;
-                MarkOsrEntry();
-                EmitCheckPoint();
+                EmitCheckPoint(fuelInLocal);
                 break;
             default:
                 Pop();

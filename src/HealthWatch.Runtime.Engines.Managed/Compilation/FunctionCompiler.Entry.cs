@@ -30,15 +30,15 @@ internal sealed partial class FunctionCompiler
         EmitField(OpCodes.Ldfld, Members.StateStackLimit);
         TrapUnless(OpCodes.Bge_Un, TrapCode.CallStackExhausted);
 
-        AddToCallDepth(-1);
+        var depth = RentTemp(typeof(int));
         _il.Emit(OpCodes.Ldloc, _state);
         EmitField(OpCodes.Ldfld, Members.StateCallDepth);
-        _il.LoadConstant(0);
-        TrapUnless(OpCodes.Bge, TrapCode.CallStackExhausted);
+        CountDown(depth, 1, Members.StateCallDepth, TrapCode.CallStackExhausted);
+        ReturnTemp(depth);
 
         if (_osrLoop == 0)
         {
-            EmitCheckPoint();
+            EmitCheckPoint(fuelInLocal: false);
         }
 
         LoadInstanceMembers();
@@ -48,22 +48,32 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    /// <summary>Fuel for the code up to the next check point (if any), then the interrupt flag: at entry and at every loop header.</summary>
-    private void EmitCheckPoint()
+    /// <summary>
+    /// Fuel for the code up to the next check point (if any), then the interrupt flag: at entry and at every loop
+    /// header. With <paramref name="fuelInLocal"/> the fuel is counted in <see cref="_fuel"/> and the result stored to
+    /// the state, which stays exact; without, it is read from the state.
+    /// </summary>
+    private void EmitCheckPoint(bool fuelInLocal)
     {
         var cost = _scan.Costs[_loopCount];
         if (_context.Settings.ConsumeFuel && cost > 0)
         {
-            _il.Emit(OpCodes.Ldloc, _state);
-            _il.Emit(OpCodes.Ldloc, _state);
-            EmitField(OpCodes.Ldfld, Members.StateFuel);
-            _il.LoadConstant(cost);
-            _il.Emit(OpCodes.Sub);
-            EmitField(OpCodes.Stfld, Members.StateFuel);
-            _il.Emit(OpCodes.Ldloc, _state);
-            EmitField(OpCodes.Ldfld, Members.StateFuel);
-            _il.LoadConstant(0L);
-            TrapUnless(OpCodes.Bge, TrapCode.OutOfFuel);
+            if (fuelInLocal)
+            {
+                _il.Emit(OpCodes.Ldloc, _fuel!);
+            }
+            else
+            {
+                _il.Emit(OpCodes.Ldloc, _state);
+                EmitField(OpCodes.Ldfld, Members.StateFuel);
+            }
+
+            var fuel = fuelInLocal ? _fuel! : RentTemp(typeof(long));
+            CountDown(fuel, cost, Members.StateFuel, TrapCode.OutOfFuel);
+            if (!fuelInLocal)
+            {
+                ReturnTemp(fuel);
+            }
         }
 
         _il.Emit(OpCodes.Ldloc, _state);
@@ -72,14 +82,59 @@ internal sealed partial class FunctionCompiler
         TrapUnless(OpCodes.Brfalse, TrapCode.Interrupted);
     }
 
-    private void AddToCallDepth(int delta)
+    /// <summary>
+    /// With a counter's value on the stack: <c>value -= amount</c>, stored to <paramref name="field"/> of the state, and
+    /// <c>throw Trap.Create(code)</c> if it is negative. The test comes right after the subtraction, so that the JIT
+    /// branches on its flags, and both paths store, so that the state is exact either way.
+    /// </summary>
+    private void CountDown(LocalBuilder value, long amount, FieldInfo field, TrapCode code)
     {
+        var isLong = value.LocalType == typeof(long);
+        var ok = _il.DefineLabel();
+        LoadInteger(amount, isLong);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Stloc, value);
+        _il.Emit(OpCodes.Ldloc, value);
+        LoadInteger(0, isLong);
+        _il.Emit(OpCodes.Bge, ok);
+        Store();
+        ThrowTrap(code);
+        _il.MarkLabel(ok);
+        Store();
+
+        void Store()
+        {
+            _il.Emit(OpCodes.Ldloc, _state);
+            _il.Emit(OpCodes.Ldloc, value);
+            EmitField(OpCodes.Stfld, field);
+        }
+    }
+
+    private void LoadInteger(long value, bool isLong)
+    {
+        if (isLong)
+        {
+            _il.LoadConstant(value);
+        }
+        else
+        {
+            _il.LoadConstant((int)value);
+        }
+    }
+
+    /// <summary>
+    /// Before a loop of <see cref="FunctionScan.FuelInLocal"/>: copies the fuel from the state into <see cref="_fuel"/>,
+    /// which the loop's check point then counts down. Nothing else changes the fuel while such a loop runs (it makes
+    /// no call), and the loop so does not wait each iteration for its own store to come back from memory. Only small
+    /// innermost loops: in others the local would cost the JIT a register that their own values need (spills), or be
+    /// live across calls (a callee-saved register, pushed and popped by every call of the function).
+    /// </summary>
+    private void LoadFuelLocal()
+    {
+        _fuel ??= _il.DeclareLocal(typeof(long));
         _il.Emit(OpCodes.Ldloc, _state);
-        _il.Emit(OpCodes.Ldloc, _state);
-        EmitField(OpCodes.Ldfld, Members.StateCallDepth);
-        _il.LoadConstant(delta);
-        _il.Emit(OpCodes.Add);
-        EmitField(OpCodes.Stfld, Members.StateCallDepth);
+        EmitField(OpCodes.Ldfld, Members.StateFuel);
+        _il.Emit(OpCodes.Stloc, _fuel);
     }
 
     /// <summary>Loads the memory, globals, tables and imported functions the body uses into locals, once.</summary>
@@ -140,7 +195,12 @@ internal sealed partial class FunctionCompiler
     /// <summary>With the results on the stack: restore the call depth, pack several results, return.</summary>
     private void EmitReturnSequence()
     {
-        AddToCallDepth(1);
+        _il.Emit(OpCodes.Ldloc, _state);
+        _il.Emit(OpCodes.Ldloc, _state);
+        EmitField(OpCodes.Ldfld, Members.StateCallDepth);
+        _il.LoadConstant(1);
+        _il.Emit(OpCodes.Add);
+        EmitField(OpCodes.Stfld, Members.StateCallDepth);
         if (_type.Results.Count > 1)
         {
             ClrTypes.EmitPackTuple(_il, ClrTypes.ReturnType(_type.Results));

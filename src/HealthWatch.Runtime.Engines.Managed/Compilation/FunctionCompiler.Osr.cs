@@ -9,7 +9,8 @@ namespace HealthWatch.Runtime.Engines.Managed.Compilation;
 /// continue in compiled code when its loop turns hot (<see cref="OsrCompiler"/>). Such a method takes two more
 /// arguments after the context, the interpreter's stack and the frame's first slot. After the usual prologue
 /// (without the entry's fuel, which the interpreter charged) it loads the parameters and locals from the frame
-/// and branches to the loop header, ahead of the header's check point. Only loops entered with an empty operand
+/// and branches to the loop's start, ahead of what the loop's entry does (such as loading the fuel into a local)
+/// and of the header's check point. Only loops entered with an empty operand
 /// stack qualify (the interpreter checks), so the CIL stack is empty there as at the branch.
 /// </summary>
 internal sealed partial class FunctionCompiler
@@ -52,10 +53,10 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Br, _osrLabel);
     }
 
-    /// <summary>At the header of loop number <see cref="_loopCount"/>: the target of the entry when it is the OSR loop.</summary>
-    private void MarkOsrEntry()
+    /// <summary>Ahead of loop number <paramref name="loop"/>: the target of the entry when it is the OSR loop.</summary>
+    private void MarkOsrEntry(int loop)
     {
-        if (_loopCount == _osrLoop)
+        if (loop == _osrLoop)
         {
             _il.MarkLabel(_osrLabel);
         }

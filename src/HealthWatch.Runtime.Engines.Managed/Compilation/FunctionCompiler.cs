@@ -22,6 +22,9 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private const int MaxOperandStack = 65_000;
 
+    /// <summary>Up to this many locals, they are zeroed by explicit stores; past it, by <c>.locals init</c> (one block clear).</summary>
+    private const int MaxLocalsZeroedOneByOne = 256;
+
     private readonly ModuleContext _context;
 
     /// <summary>The loop (1-based, in program order) an on-stack-replacement entry jumps to, or 0.</summary>
@@ -31,6 +34,7 @@ internal sealed partial class FunctionCompiler
     private readonly ValType[] _localTypes;
     private readonly LocalBuilder[] _locals;
     private readonly int _parameterCount;
+    private readonly MethodBuilder _method;
     private readonly FunctionScan _scan;
     private readonly List<ValType> _stack = [];
 
@@ -45,6 +49,9 @@ internal sealed partial class FunctionCompiler
     private LocalBuilder _state = null!;
     private LocalBuilder? _memory;
     private LocalBuilder? _buffer;
+
+    /// <summary>The fuel left, counted down by the check points of loops that make no call (see <see cref="LoadFuelLocal"/>).</summary>
+    private LocalBuilder? _fuel;
     private bool _unreachable;
     private int _skipDepth;
     private int _loopCount;
@@ -52,14 +59,15 @@ internal sealed partial class FunctionCompiler
     private int _maxStack;
     private int _instructionOffset;
 
-    private FunctionCompiler(ModuleContext context, int definedIndex, ILGenerator il, int osrLoop)
+    private FunctionCompiler(ModuleContext context, int definedIndex, MethodBuilder method, int osrLoop)
     {
         _context = context;
         _osrLoop = osrLoop;
-        _il = il;
+        _il = method.GetILGenerator();
         var module = context.Module;
         _type = context.FunctionTypes[module.ImportedFunctionCount + definedIndex];
         _parameterCount = _type.Parameters.Count;
+        _method = method;
         var body = module.Bodies[definedIndex];
         _localTypes = [.. _type.Parameters, .. body.Locals];
         _locals = new LocalBuilder[body.Locals.Length];
@@ -81,9 +89,9 @@ internal sealed partial class FunctionCompiler
     /// size in bytes. With <paramref name="osrLoop"/> &gt; 0, the method is an entry in the middle of a call the
     /// interpreter began (see <see cref="EmitOsrEntry"/>).
     /// </summary>
-    public static int Compile(ModuleContext context, int definedIndex, ILGenerator il, int osrLoop = 0)
+    public static int Compile(ModuleContext context, int definedIndex, MethodBuilder method, int osrLoop = 0)
     {
-        var compiler = new FunctionCompiler(context, definedIndex, il, osrLoop);
+        var compiler = new FunctionCompiler(context, definedIndex, method, osrLoop);
         compiler.EmitBody(context.Module.Bodies[definedIndex]);
 
         // Generously 16 bytes per value the JIT may keep in the frame, plus fixed overhead for spills and calls.
@@ -96,6 +104,18 @@ internal sealed partial class FunctionCompiler
         for (var i = 0; i < _locals.Length; i++)
         {
             _locals[i] = _il.DeclareLocal(ClrTypes.ToClr(_localTypes[_parameterCount + i]));
+        }
+
+        if (_locals.Length <= MaxLocalsZeroedOneByOne)
+        {
+            // Only the WebAssembly locals need zeroing: without .locals init the JIT does not also clear the stack probe
+            // and temporaries in every call's prologue, and drops the stores of locals written before they are read.
+            _method.InitLocals = false;
+            for (var i = 0; i < _locals.Length; i++)
+            {
+                EmitZero(_localTypes[_parameterCount + i]);
+                _il.Emit(OpCodes.Stloc, _locals[i]);
+            }
         }
 
         EmitPrologue();
@@ -276,6 +296,28 @@ internal sealed partial class FunctionCompiler
         var type = Pop();
         EmitCallHelper(SelectMethod(type));
         Push(type);
+    }
+
+    private void EmitZero(ValType type)
+    {
+        switch (type)
+        {
+            case ValType.I32:
+                _il.LoadConstant(0);
+                break;
+            case ValType.I64:
+                _il.LoadConstant(0L);
+                break;
+            case ValType.F32:
+                _il.Emit(OpCodes.Ldc_R4, 0f);
+                break;
+            case ValType.F64:
+                _il.Emit(OpCodes.Ldc_R8, 0d);
+                break;
+            default:
+                _il.Emit(OpCodes.Ldnull);
+                break;
+        }
     }
 
     private void Push(ValType type, bool constant = false)

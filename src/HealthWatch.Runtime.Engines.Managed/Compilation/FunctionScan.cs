@@ -8,8 +8,23 @@ namespace HealthWatch.Runtime.Engines.Managed.Compilation;
 /// </summary>
 internal sealed class FunctionScan
 {
+    /// <summary>
+    /// Past this many locals, a loop's own values are likely to need every register, and one more for the fuel costs
+    /// more in spills than it saves.
+    /// </summary>
+    private const int MaxLocalsForFuelInLocal = 6;
+
+    /// <summary>The open blocks, ifs and loops while scanning: a loop's shape, or null.</summary>
+    private readonly Stack<LoopShape?> _open = [];
+
     /// <summary>Instructions from entry to the first loop, then from each loop header to the next, in program order.</summary>
     public List<long> Costs { get; } = [];
+
+    /// <summary>
+    /// Loops that make no call, contain no other loop and use at most <see cref="MaxLocalsForFuelInLocal"/> locals,
+    /// by index in program order: their check points may count fuel in a local (see <c>FunctionCompiler.LoadFuelLocal</c>).
+    /// </summary>
+    public HashSet<int> FuelInLocal { get; } = [];
 
     public SortedSet<int> Globals { get; } = [];
 
@@ -33,14 +48,31 @@ internal sealed class FunctionScan
         var reader = new WasmReader(code, baseOffset);
         long cost = 0;
         var afterConstant = false;
+
+        var loops = 0;
         while (!reader.AtEnd)
         {
             var offset = reader.Offset;
             var op = reader.ReadOpcode();
-            if (op == Opcode.Loop)
+            switch (op)
             {
-                scan.Costs.Add(cost);
-                cost = 0;
+                case Opcode.Loop:
+                    scan.Costs.Add(cost);
+                    cost = 0;
+                    scan.InnermostLoop()?.Disqualify();
+                    scan._open.Push(new LoopShape(loops++));
+                    break;
+                case Opcode.Block or Opcode.If:
+                    scan._open.Push(null);
+                    break;
+                case Opcode.End when scan._open.Count > 0:
+                    scan.CloseBlock();
+                    break;
+                case Opcode.Call or Opcode.CallIndirect:
+                    scan.InnermostLoop()?.Disqualify();
+                    break;
+                default:
+                    break;
             }
 
             cost++;
@@ -52,13 +84,39 @@ internal sealed class FunctionScan
         return scan;
     }
 
+    private LoopShape? InnermostLoop()
+    {
+        foreach (var block in _open)
+        {
+            if (block is not null)
+            {
+                return block;
+            }
+        }
+
+        return null;
+    }
+
+    private void CloseBlock()
+    {
+        if (_open.Pop() is { Disqualified: false } loop && loop.Locals.Count <= MaxLocalsForFuelInLocal)
+        {
+            FuelInLocal.Add(loop.Index);
+        }
+    }
+
     // varyingOffset: the instruction's offset, or -1 if a constant instruction came right before it.
     private void Record(Opcode op, ref WasmReader reader, int importedFunctionCount, int varyingOffset)
     {
         switch (op)
         {
+            case Opcode.LocalGet:
+                var read = (int)reader.ReadVarU32();
+                InnermostLoop()?.Locals.Add(read);
+                break;
             case Opcode.LocalSet or Opcode.LocalTee:
                 var local = (int)reader.ReadVarU32();
+                InnermostLoop()?.Locals.Add(local);
                 if (varyingOffset >= 0)
                 {
                     FirstVaryingAssignment.TryAdd(local, varyingOffset);
@@ -100,4 +158,17 @@ internal sealed class FunctionScan
                 break;
         }
     }
+}
+
+/// <summary>What <see cref="FunctionScan"/> notes about a loop while it is open.</summary>
+internal sealed class LoopShape(int index)
+{
+    public int Index { get; } = index;
+
+    /// <summary>The loop calls, or contains a loop.</summary>
+    public bool Disqualified { get; private set; }
+
+    public HashSet<int> Locals { get; } = [];
+
+    public void Disqualify() => Disqualified = true;
 }

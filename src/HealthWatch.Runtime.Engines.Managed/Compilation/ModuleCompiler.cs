@@ -47,7 +47,7 @@ internal static class ModuleCompiler
         for (var i = 0; i < methods.Length; i++)
         {
             ct.ThrowIfCancellationRequested();
-            maxFrame = Math.Max(maxFrame, FunctionCompiler.Compile(context, i, methods[i].GetILGenerator()));
+            maxFrame = Math.Max(maxFrame, FunctionCompiler.Compile(context, i, methods[i]));
         }
 
         DefinePointersMethod(type, methods);

@@ -35,7 +35,7 @@ internal static class OsrCompiler
         var body = builder.DefineMethod("Body", MethodAttributes.Public | MethodAttributes.Static, returnType,
             [.. ClrTypes.ParameterTypes(type), typeof(InterpreterStack), typeof(int)]);
         body.SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
-        FunctionCompiler.Compile(new ModuleContext(definition, settings, builder, module.Methods), definedIndex, body.GetILGenerator(), loop);
+        FunctionCompiler.Compile(new ModuleContext(definition, settings, builder, module.Methods), definedIndex, body, loop);
 
         var il = builder.DefineMethod("Enter", MethodAttributes.Public | MethodAttributes.Static, typeof(void),
             [typeof(InterpreterStack), typeof(int), typeof(object)]).GetILGenerator();

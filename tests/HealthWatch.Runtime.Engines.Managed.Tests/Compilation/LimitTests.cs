@@ -24,6 +24,17 @@ public class LimitTests
     }
 
     [Test]
+    public void Fuel_CallInLoop_KeepsWhatTheCalleeUsed()
+    {
+        var module = CompiledTestModule.Load("limits.wasm", consumeFuel: true);
+
+        var loopOnly = Used(module, "count", 20) - Used(module, "count", 10);
+        var withCalls = Used(module, "count_calls", 20) - Used(module, "count_calls", 10);
+
+        withCalls.Should().Be(loopOnly + (10 * Used(module, "one")), "the caller continues from the fuel its callee left");
+    }
+
+    [Test]
     public void Fuel_Off_DoesNotTouchFuel()
     {
         var module = CompiledTestModule.Load("limits.wasm");
@@ -68,5 +79,12 @@ public class LimitTests
         module.State.StackLimit = nuint.MaxValue;
 
         module.TrapOf("recurse", 1).Should().Be(TrapCode.CallStackExhausted);
+    }
+
+    private static long Used(CompiledTestModule module, string export, params object[] arguments)
+    {
+        module.State.Fuel = 1_000_000;
+        module.Call(export, arguments);
+        return 1_000_000 - module.State.Fuel;
     }
 }

@@ -40,6 +40,21 @@ public sealed class TieringTests
     }
 
     [Test]
+    public void Invoke_HotCallFreeLoopWithFuelInALocal_UsesTheSameFuelInEveryTier()
+    {
+        // sum7's loop makes no call and has few locals: compiled code counts its fuel in a local (FunctionScan.FuelInLocal).
+        var runs = AllModes.Select(options => Run(options, instance => Call(instance, "sum7", WasmValue.FromInt32(5000)), "osr-cap")).ToList();
+
+        runs[0].Results.Single().AsInt32().Should().Be((4999 * 5000 / 2) + (7 * 5000));
+        runs.Should().AllSatisfy(run =>
+        {
+            run.Results.Should().Equal(runs[0].Results);
+            run.FuelUsed.Should().Be(runs[0].FuelUsed);
+        });
+        runs[2].OsrEntries.Should().Be(1);
+    }
+
+    [Test]
     public void Invoke_FunctionCalledOften_IsPromotedToCompiledCodeInThisAndLaterInstances()
     {
         using var engine = new ManagedEngine(new ManagedEngineOptions { TierUpThreshold = 5 });
@@ -121,14 +136,14 @@ public sealed class TieringTests
     private static WasmValue[] Call(IWasmInstance instance, string export, params WasmValue[] arguments) =>
         instance.GetFunction(export)!.Invoke(arguments);
 
-    private static TierRun Run(ManagedEngineOptions options, Func<IWasmInstance, WasmValue[]> call)
+    private static TierRun Run(ManagedEngineOptions options, Func<IWasmInstance, WasmValue[]> call, string moduleName = "tiers")
     {
         using var engine = new ManagedEngine(options);
-        using var module = engine.LoadModule(EngineTestBase.ReadModule("tiers"));
+        using var module = engine.LoadModule(EngineTestBase.ReadModule(moduleName));
         using var store = engine.CreateStore(new WasmStoreLimits { Fuel = Fuel });
         var instance = store.Instantiate(module);
         var results = call(instance);
-        var iterations = instance.GetGlobal("iterations")!.Value.AsInt64();
+        var iterations = instance.GetGlobal("iterations")?.Value.AsInt64() ?? 0;
         return new TierRun(results, Fuel - store.RemainingFuel!.Value, iterations, ((ManagedModule)module).Compiled.Tiers.OsrEntryCount);
     }
 

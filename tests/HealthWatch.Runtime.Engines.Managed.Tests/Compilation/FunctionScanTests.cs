@@ -1,0 +1,26 @@
+using HealthWatch.Runtime.Engines.Managed.Compilation;
+using HealthWatch.Runtime.Engines.Managed.Decoding;
+
+namespace HealthWatch.Runtime.Engines.Managed.Tests.Compilation;
+
+public class FunctionScanTests
+{
+    [TestCase("small", new[] { 0 })]
+    [TestCase("calls", new int[0])]
+    [TestCase("nested", new[] { 1 })]
+    [TestCase("many_locals", new int[0])]
+    public void FuelInLocal_LoopShape_OnlySmallInnermostLoopsWithoutCalls(string export, int[] expected) =>
+        Scan(export).FuelInLocal.Should().BeEquivalentTo(expected);
+
+    [Test]
+    public void Costs_NestedLoops_OneStretchPerCheckPoint() =>
+        Scan("nested").Costs.Should().HaveCount(3, "entry, then the two loop headers");
+
+    private static FunctionScan Scan(string export)
+    {
+        var module = ModuleDecoder.Decode(CompiledTestModule.Bytes("scan.wasm"));
+        var index = module.Exports.Single(e => e.Name == export).Index - module.ImportedFunctionCount;
+        var body = module.Bodies[index];
+        return FunctionScan.Run(module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength), body.CodeOffset, module.ImportedFunctionCount);
+    }
+}
