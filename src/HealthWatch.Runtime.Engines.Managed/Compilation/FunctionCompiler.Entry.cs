@@ -33,7 +33,7 @@ internal sealed partial class FunctionCompiler
         var depth = RentTemp(typeof(int));
         _il.Emit(OpCodes.Ldloc, _state);
         EmitField(OpCodes.Ldfld, Members.StateCallDepth);
-        CountDown(depth, 1, Members.StateCallDepth, TrapCode.CallStackExhausted);
+        CountDownCallDepth(depth);
         ReturnTemp(depth);
 
         if (_osrLoop == 0)
@@ -49,9 +49,10 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// Fuel for the code up to the next check point (if any), then the interrupt flag: at entry and at every loop
-    /// header. With <paramref name="fuelInLocal"/> the fuel is counted in <see cref="_fuel"/> and the result stored to
-    /// the state, which stays exact; without, it is read from the state.
+    /// Fuel for the code up to the next check point and the interrupt flag: at entry and at every loop header. With
+    /// fuel, one comparison with <see cref="ExecutionState.FuelFloor"/> checks both; without (or with nothing to
+    /// charge), the flag itself is read. With <paramref name="fuelInLocal"/> the fuel is counted in
+    /// <see cref="_fuel"/> and the result stored to the state, which stays exact; without, it is read from the state.
     /// </summary>
     private void EmitCheckPoint(bool fuelInLocal)
     {
@@ -69,11 +70,13 @@ internal sealed partial class FunctionCompiler
             }
 
             var fuel = fuelInLocal ? _fuel! : RentTemp(typeof(long));
-            CountDown(fuel, cost, Members.StateFuel, TrapCode.OutOfFuel);
+            CountDownFuel(fuel, cost);
             if (!fuelInLocal)
             {
                 ReturnTemp(fuel);
             }
+
+            return;
         }
 
         _il.Emit(OpCodes.Ldloc, _state);
@@ -83,42 +86,63 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// With a counter's value on the stack: <c>value -= amount</c>, stored to <paramref name="field"/> of the state, and
-    /// <c>throw Trap.Create(code)</c> if it is negative. The test comes right after the subtraction, so that the JIT
-    /// branches on its flags, and both paths store, so that the state is exact either way.
+    /// With the call depth left on the stack: <c>depth -= 1</c>, stored to the state, and
+    /// <c>throw Trap.Create(CallStackExhausted)</c> if it is negative. The test comes right after the subtraction, so
+    /// that the JIT branches on its flags, and both paths store, so that the state is exact either way.
     /// </summary>
-    private void CountDown(LocalBuilder value, long amount, FieldInfo field, TrapCode code)
+    private void CountDownCallDepth(LocalBuilder depth)
     {
-        var isLong = value.LocalType == typeof(long);
         var ok = _il.DefineLabel();
-        LoadInteger(amount, isLong);
+        _il.LoadConstant(1);
         _il.Emit(OpCodes.Sub);
-        _il.Emit(OpCodes.Stloc, value);
-        _il.Emit(OpCodes.Ldloc, value);
-        LoadInteger(0, isLong);
+        _il.Emit(OpCodes.Stloc, depth);
+        _il.Emit(OpCodes.Ldloc, depth);
+        _il.LoadConstant(0);
         _il.Emit(OpCodes.Bge, ok);
         Store();
-        ThrowTrap(code);
+        ThrowTrap(TrapCode.CallStackExhausted);
         _il.MarkLabel(ok);
         Store();
 
         void Store()
         {
             _il.Emit(OpCodes.Ldloc, _state);
-            _il.Emit(OpCodes.Ldloc, value);
-            EmitField(OpCodes.Stfld, field);
+            _il.Emit(OpCodes.Ldloc, depth);
+            EmitField(OpCodes.Stfld, Members.StateCallDepth);
         }
     }
 
-    private void LoadInteger(long value, bool isLong)
+    /// <summary>
+    /// With the fuel on the stack: <c>fuel -= cost</c>, stored to the state; if it is below the floor, throw
+    /// <see cref="TrapCode.OutOfFuel"/> when negative, else <see cref="TrapCode.Interrupted"/>.
+    /// </summary>
+    private void CountDownFuel(LocalBuilder fuel, long cost)
     {
-        if (isLong)
+        var ok = _il.DefineLabel();
+        var outOfFuel = _il.DefineLabel();
+        _il.LoadConstant(cost);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Stloc, fuel);
+        _il.Emit(OpCodes.Ldloc, fuel);
+        _il.Emit(OpCodes.Ldloc, _state);
+        _il.Emit(OpCodes.Volatile);
+        EmitField(OpCodes.Ldfld, Members.StateFuelFloor);
+        _il.Emit(OpCodes.Bge, ok);
+        StoreFuel();
+        _il.Emit(OpCodes.Ldloc, fuel);
+        _il.LoadConstant(0L);
+        _il.Emit(OpCodes.Blt, outOfFuel);
+        ThrowTrap(TrapCode.Interrupted);
+        _il.MarkLabel(outOfFuel);
+        ThrowTrap(TrapCode.OutOfFuel);
+        _il.MarkLabel(ok);
+        StoreFuel();
+
+        void StoreFuel()
         {
-            _il.LoadConstant(value);
-        }
-        else
-        {
-            _il.LoadConstant((int)value);
+            _il.Emit(OpCodes.Ldloc, _state);
+            _il.Emit(OpCodes.Ldloc, fuel);
+            EmitField(OpCodes.Stfld, Members.StateFuel);
         }
     }
 

@@ -142,7 +142,7 @@ internal sealed partial class ManagedStore
 
         if (cancellationToken.CanBeCanceled)
         {
-            scope.Registration = cancellationToken.UnsafeRegister(static s => ((ExecutionState)s!).Interrupt = 1, State);
+            scope.Registration = cancellationToken.UnsafeRegister(static s => ((ExecutionState)s!).RequestInterrupt(), State);
         }
 
         return scope;
@@ -154,11 +154,11 @@ internal sealed partial class ManagedStore
         scope.Registration.Dispose();
         State.CallDepthRemaining = scope.CallDepthRemaining;
         _token = scope.Token;
-        State.Interrupt = 0;
+        State.ClearInterrupt();
         if (_token.IsCancellationRequested)
         {
             // The enclosing entry's token fired meanwhile: its code must still stop.
-            State.Interrupt = 1;
+            State.RequestInterrupt();
         }
 
         if (--_depth == 0)

@@ -8,8 +8,18 @@ internal sealed class ExecutionState
     /// <summary>Fuel left; generated code subtracts the static cost of the code ahead and traps when it drops below zero.</summary>
     internal long Fuel;
 
-    /// <summary>Non-zero once execution must stop (cancellation, deadline); checked at function entry and loop headers.</summary>
+    /// <summary>
+    /// Non-zero once execution must stop (cancellation, deadline); checked at function entry and loop headers. Set
+    /// and cleared only through <see cref="RequestInterrupt"/> and <see cref="ClearInterrupt"/>.
+    /// </summary>
     internal volatile int Interrupt;
+
+    /// <summary>
+    /// What metered code compares the fuel with at each check point: 0, or <see cref="long.MaxValue"/> while
+    /// <see cref="Interrupt"/> is set, so that one comparison catches both running out of fuel and an interrupt
+    /// (the trap path tells them apart: negative fuel is <see cref="TrapCode.OutOfFuel"/>).
+    /// </summary>
+    internal long FuelFloor;
 
     /// <summary>Address below which a new frame must not begin: the address of a local must be above it.</summary>
     internal nuint StackLimit;
@@ -19,6 +29,19 @@ internal sealed class ExecutionState
 
     /// <summary>The values of the store's interpreted frames; created when the store first interprets a function.</summary>
     internal Interpretation.InterpreterStack? Interpreter;
+
+    /// <summary>Makes running code stop at its next check point (any thread).</summary>
+    internal void RequestInterrupt()
+    {
+        Interrupt = 1;
+        Volatile.Write(ref FuelFloor, long.MaxValue);
+    }
+
+    internal void ClearInterrupt()
+    {
+        Interrupt = 0;
+        Volatile.Write(ref FuelFloor, 0);
+    }
 }
 
 /// <summary>An instance of a module as generated code sees it: the <c>ctx</c> argument of every compiled function.</summary>

@@ -48,7 +48,7 @@ public class LimitTests
     public void Interrupt_StopsLoop()
     {
         var module = CompiledTestModule.Load("limits.wasm");
-        module.State.Interrupt = 1;
+        module.State.RequestInterrupt();
 
         module.TrapOf("count", 10).Should().Be(TrapCode.Interrupted);
     }
