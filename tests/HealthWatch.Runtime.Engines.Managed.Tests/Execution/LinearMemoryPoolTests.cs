@@ -22,6 +22,44 @@ public class LinearMemoryPoolTests
     }
 
     [Test]
+    public async Task Return_OnAGuestThread_ZeroesTheBufferOnlyAfterTheWorkItem()
+    {
+        var pool = new LinearMemoryPool();
+        var buffer = pool.Rent(PageSize);
+        buffer.AsSpan().Fill(0xAB);
+
+        var duringItem = await GuestThreads.RunAsync(() =>
+        {
+            pool.Return(buffer);
+            return buffer[PageSize - 1];
+        });
+        var again = pool.Rent(PageSize);
+
+        duringItem.Should().Be(0xAB, "the caller does not wait for the zeroing");
+        again.Should().BeSameAs(buffer);
+        again.Should().OnlyContain(b => b == 0);
+        pool.RetainedBytes.Should().Be(0);
+    }
+
+    [Test]
+    public async Task Rent_ReturnedInTheSameWorkItem_GivesTheBufferZeroed()
+    {
+        var pool = new LinearMemoryPool();
+        var buffer = pool.Rent(PageSize);
+        buffer.AsSpan().Fill(0xAB);
+
+        var again = await GuestThreads.RunAsync(() =>
+        {
+            pool.Return(buffer);
+            return pool.Rent(PageSize);
+        });
+
+        again.Should().BeSameAs(buffer);
+        again.Should().OnlyContain(b => b == 0, "the deferred zeroing has not run yet, so taking the buffer zeroes it");
+        pool.RetainedBytes.Should().Be(0);
+    }
+
+    [Test]
     public void Rent_OtherSize_DoesNotTakeAPooledBuffer()
     {
         var pool = new LinearMemoryPool();
