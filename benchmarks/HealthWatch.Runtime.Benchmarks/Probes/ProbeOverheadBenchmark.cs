@@ -13,6 +13,8 @@ namespace HealthWatch.Runtime.Benchmarks.Probes;
 [MemoryDiagnoser]
 public class ProbeOverheadBenchmark
 {
+    private const int AwaitedRuns = 16;
+
     private readonly byte[] _bytes = BenchmarkModules.Read("verdict-probe.wasm");
     private readonly ProbeGrants _grants = ProbeGrants.None;
     private IWasmEngine _engine = null!;
@@ -37,6 +39,22 @@ public class ProbeOverheadBenchmark
     /// <summary>A run of a module already loaded: the per-run overhead.</summary>
     [Benchmark(Baseline = true)]
     public Task<ProbeResult> ExecuteLoadedModule() => _runtime.ExecuteProbeAsync(_module, "{}", _grants);
+
+    /// <summary>
+    /// Runs awaited one after another, as an asynchronous host does: after the first, each run is posted from the
+    /// thread-pool thread its predecessor's continuation ran on.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = AwaitedRuns)]
+    public async Task<ProbeResult> ExecuteAwaitedInSequence()
+    {
+        ProbeResult result = null!;
+        for (var i = 0; i < AwaitedRuns; i++)
+        {
+            result = await _runtime.ExecuteProbeAsync(_module, "{}", _grants);
+        }
+
+        return result;
+    }
 
     /// <summary>A load that hits the module cache (hashing the bytes), then a run: what a host that passes bytes on every check pays.</summary>
     [Benchmark]

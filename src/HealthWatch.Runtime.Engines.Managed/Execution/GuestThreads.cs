@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
@@ -7,7 +8,8 @@ namespace HealthWatch.Runtime.Engines.Managed.Execution;
 /// The threads guest code runs on. Their stack size is fixed and known, so the call boundary can place
 /// <see cref="ExecutionState.StackLimit"/> with a margin that a trap and host code always fit in. Threads are
 /// created on demand without a cap (a thread blocked in a host call keeps its thread, so a cap could deadlock)
-/// and exit after being idle for <see cref="IdleTimeout"/>.
+/// and exit after being idle for <see cref="IdleTimeout"/>. An idle worker looks for its next item for a few tens
+/// of microseconds before it blocks, so work posted back to back skips the kernel wake-up.
 /// </summary>
 internal static class GuestThreads
 {
@@ -18,11 +20,27 @@ internal static class GuestThreads
 
     private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long an idle worker looks for its next item before it blocks: 50 µs.</summary>
+    private static readonly long SpinTicks = Stopwatch.Frequency / 20_000;
+
+    /// <summary>A yield that takes longer than this (200 µs) means other threads want the processor.</summary>
+    private static readonly long YieldStallTicks = Stopwatch.Frequency / 5_000;
+
+    /// <summary>How long workers block without spinning after a yield stalled: 50 ms.</summary>
+    private static readonly long SpinPauseTicks = Stopwatch.Frequency / 20;
+
+    // Until when (a Stopwatch timestamp) idle workers block at once instead of spinning.
+    private static long s_spinPausedUntil;
+
     // Most recently used last, so hot threads are reused and cold ones time out.
     private static readonly List<Worker> Idle = [];
 
     [ThreadStatic]
     private static nuint t_stackLow;
+
+    // On a guest thread: what to run once the current work item has completed.
+    [ThreadStatic]
+    private static List<Action>? t_whenIdle;
 
     /// <summary>Whether the current thread is a guest thread.</summary>
     public static bool IsCurrent => t_stackLow != 0;
@@ -44,6 +62,33 @@ internal static class GuestThreads
         var item = new AsyncWork<T>(work);
         Post(item);
         return item.Task;
+    }
+
+    /// <summary>
+    /// On a guest thread, queues <paramref name="work"/> to run on it once the current work item has completed (its
+    /// result is out) and before the thread takes the next one: for upkeep the caller need not wait for. Elsewhere,
+    /// returns false and does nothing. <paramref name="work"/> must not throw.
+    /// </summary>
+    public static bool TryRunWhenIdle(Action work)
+    {
+        if (t_whenIdle is not { } queue)
+        {
+            return false;
+        }
+
+        queue.Add(work);
+        return true;
+    }
+
+    private static void RunWhenIdleWork()
+    {
+        var queue = t_whenIdle!;
+        for (var i = 0; i < queue.Count; i++)
+        {
+            queue[i]();
+        }
+
+        queue.Clear();
     }
 
     private static void Post(IWorkItem item)
@@ -129,6 +174,9 @@ internal static class GuestThreads
         private readonly object _gate = new();
         private IWorkItem? _item;
 
+        // Set while the worker waits on _gate (or is about to): only then does a post need to wake it.
+        private volatile bool _blocked;
+
         public static Worker Start()
         {
             var worker = new Worker();
@@ -139,10 +187,14 @@ internal static class GuestThreads
 
         public void Post(IWorkItem item)
         {
-            lock (_gate)
+            // A full fence between the two: either this sees _blocked set, or the worker sees the item before it waits.
+            Interlocked.Exchange(ref _item, item);
+            if (_blocked)
             {
-                _item = item;
-                Monitor.Pulse(_gate);
+                lock (_gate)
+                {
+                    Monitor.Pulse(_gate);
+                }
             }
         }
 
@@ -151,6 +203,7 @@ internal static class GuestThreads
             // A local this near the thread's entry is within a few KB of the stack's top; Reserve covers the rest.
             byte top = 0;
             t_stackLow = (nuint)(&top) - StackSize;
+            t_whenIdle = [];
             while (true)
             {
                 if (RunNext())
@@ -174,18 +227,7 @@ internal static class GuestThreads
         [MethodImpl(MethodImplOptions.NoInlining)]
         private bool RunNext()
         {
-            IWorkItem? item;
-            lock (_gate)
-            {
-                if (_item is null)
-                {
-                    Monitor.Wait(_gate, IdleTimeout);
-                }
-
-                item = _item;
-                _item = null;
-            }
-
+            var item = Take();
             if (item is null)
             {
                 return false;
@@ -207,7 +249,51 @@ internal static class GuestThreads
             }
 
             item.Completed(error);
+            RunWhenIdleWork();
             return true;
+        }
+
+        /// <summary>The next item, or null after <see cref="IdleTimeout"/> without one.</summary>
+        private IWorkItem? Take()
+        {
+            // A caller that runs work back to back posts again within microseconds: finding the item while spinning
+            // saves a kernel wake-up. The spin yields the processor, so on a busy machine it does not keep the very
+            // thread that is about to post (or to run the caller's continuation) from running.
+            var start = Stopwatch.GetTimestamp();
+            var now = start;
+            while (now - start < SpinTicks && now >= Volatile.Read(ref s_spinPausedUntil))
+            {
+                // Only the caller that took this worker from Idle posts to it, so an item seen is still there to take.
+                if (Volatile.Read(ref _item) is not null)
+                {
+                    return Interlocked.Exchange(ref _item, null);
+                }
+
+                Thread.Yield();
+                var before = now;
+                now = Stopwatch.GetTimestamp();
+                if (now - before > YieldStallTicks)
+                {
+                    // Another thread had this processor for a while: the machine is busy, and a yielding worker would
+                    // only be run again when that thread's time slice ends, long after a post. Block for a while instead,
+                    // where a post's wake-up gets the processor at once.
+                    Volatile.Write(ref s_spinPausedUntil, now + SpinPauseTicks);
+                }
+            }
+
+            lock (_gate)
+            {
+                _blocked = true;
+                Interlocked.MemoryBarrier();
+                if (Volatile.Read(ref _item) is null)
+                {
+                    Monitor.Wait(_gate, IdleTimeout);
+                }
+
+                _blocked = false;
+            }
+
+            return Interlocked.Exchange(ref _item, null);
         }
     }
 }

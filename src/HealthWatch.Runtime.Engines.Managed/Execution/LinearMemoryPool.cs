@@ -3,9 +3,11 @@ namespace HealthWatch.Runtime.Engines.Managed.Execution;
 /// <summary>
 /// Linear memory buffers kept for reuse between the stores of one engine, in the spirit of Wasmtime's pooling
 /// allocator: a store disposed with nothing running in it gives back its memories' buffers, and a new memory of
-/// the same size takes one instead of allocating. A buffer is zeroed when it is taken, so a run never sees what
-/// an earlier one wrote. Bounded: only buffers of at most <see cref="MaxPooledPages"/> pages, and at most
-/// <see cref="MaxRetainedBytes"/> in all; anything else is left to the GC. Thread-safe.
+/// the same size takes one instead of allocating. A run never sees what an earlier one wrote: a buffer given back
+/// on a guest thread is zeroed once that thread's work item has completed (off the caller's critical path), one
+/// given back elsewhere at once, and one taken before it was zeroed is zeroed when taken. Bounded: only buffers of
+/// at most <see cref="MaxPooledPages"/> pages, and at most <see cref="MaxRetainedBytes"/> in all; anything else is
+/// left to the GC. Thread-safe.
 /// </summary>
 internal sealed class LinearMemoryPool
 {
@@ -15,10 +17,15 @@ internal sealed class LinearMemoryPool
     /// <summary>The most bytes the pool holds on to.</summary>
     public const long MaxRetainedBytes = 16L << 20;
 
-    private readonly Dictionary<int, Stack<byte[]>> _free = [];
+    // By length; also the lock for everything below.
+    private readonly Dictionary<int, Bucket> _buckets = [];
+    private readonly Action _zeroReturned;
     private long _retainedBytes;
+    private bool _zeroingPending;
 
-    /// <summary>Bytes held for reuse now.</summary>
+    public LinearMemoryPool() => _zeroReturned = ZeroReturned;
+
+    /// <summary>Bytes held for reuse now, zeroed or not.</summary>
     public long RetainedBytes => Volatile.Read(ref _retainedBytes);
 
     /// <summary>A zeroed buffer of <paramref name="length"/> bytes, reused when one is free.</summary>
@@ -30,11 +37,16 @@ internal sealed class LinearMemoryPool
         }
 
         byte[]? buffer = null;
-        lock (_free)
+        var zeroed = false;
+        lock (_buckets)
         {
-            if (_free.TryGetValue((int)length, out var stack) && stack.TryPop(out buffer))
+            if (_buckets.TryGetValue((int)length, out var bucket))
             {
-                _retainedBytes -= length;
+                zeroed = bucket.Zeroed.TryPop(out buffer);
+                if (zeroed || bucket.Returned.TryPop(out buffer))
+                {
+                    _retainedBytes -= length;
+                }
             }
         }
 
@@ -43,7 +55,12 @@ internal sealed class LinearMemoryPool
             return new byte[length];
         }
 
-        Array.Clear(buffer);
+        if (!zeroed)
+        {
+            // Given back in a work item that has not finished yet (or whose zeroing is under way elsewhere).
+            Array.Clear(buffer);
+        }
+
         return buffer;
     }
 
@@ -59,20 +76,72 @@ internal sealed class LinearMemoryPool
             return;
         }
 
-        lock (_free)
+        lock (_buckets)
         {
             if (_retainedBytes + length > MaxRetainedBytes)
             {
                 return;
             }
 
-            if (!_free.TryGetValue(length, out var stack))
+            if (!_buckets.TryGetValue(length, out var bucket))
             {
-                _free[length] = stack = new Stack<byte[]>();
+                _buckets[length] = bucket = new Bucket();
             }
 
-            stack.Push(buffer);
+            bucket.Returned.Push(buffer);
             _retainedBytes += length;
+            if (_zeroingPending)
+            {
+                return;
+            }
+
+            _zeroingPending = true;
         }
+
+        if (!GuestThreads.TryRunWhenIdle(_zeroReturned))
+        {
+            ZeroReturned();
+        }
+    }
+
+    /// <summary>Zeroes the buffers given back until none is left; they stay counted in <see cref="RetainedBytes"/> meanwhile.</summary>
+    private void ZeroReturned()
+    {
+        while (true)
+        {
+            byte[]? buffer = null;
+            Bucket? from = null;
+            lock (_buckets)
+            {
+                foreach (var bucket in _buckets.Values)
+                {
+                    if (bucket.Returned.TryPop(out buffer))
+                    {
+                        from = bucket;
+                        break;
+                    }
+                }
+
+                if (from is null)
+                {
+                    _zeroingPending = false;
+                    return;
+                }
+            }
+
+            Array.Clear(buffer!);
+            lock (_buckets)
+            {
+                from.Zeroed.Push(buffer!);
+            }
+        }
+    }
+
+    /// <summary>The buffers of one length: zeroed ones, and ones given back that are still to be zeroed.</summary>
+    private sealed class Bucket
+    {
+        public Stack<byte[]> Zeroed { get; } = new();
+
+        public Stack<byte[]> Returned { get; } = new();
     }
 }

@@ -22,6 +22,48 @@ public class LinearMemoryPoolTests
     }
 
     [Test]
+    public async Task Return_OnAGuestThread_ZeroesTheBufferOnlyAfterTheWorkItem()
+    {
+        var pool = new LinearMemoryPool();
+        var buffer = pool.Rent(PageSize);
+        buffer.AsSpan().Fill(0xAB);
+        var afterItem = new TaskCompletionSource<(bool Zeroed, byte[] Again)>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var duringItem = await GuestThreads.RunAsync(() =>
+        {
+            pool.Return(buffer);
+
+            // Queued after the pool's zeroing, so it runs on the same thread once that is done.
+            GuestThreads.TryRunWhenIdle(() => afterItem.SetResult((!buffer.AsSpan().ContainsAnyExcept((byte)0), pool.Rent(PageSize))));
+            return buffer[PageSize - 1];
+        });
+        var (zeroed, again) = await afterItem.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        duringItem.Should().Be(0xAB, "the caller does not wait for the zeroing");
+        zeroed.Should().BeTrue("the worker zeroes the buffer once the item's result is out");
+        again.Should().BeSameAs(buffer);
+        pool.RetainedBytes.Should().Be(0);
+    }
+
+    [Test]
+    public async Task Rent_ReturnedInTheSameWorkItem_GivesTheBufferZeroed()
+    {
+        var pool = new LinearMemoryPool();
+        var buffer = pool.Rent(PageSize);
+        buffer.AsSpan().Fill(0xAB);
+
+        var again = await GuestThreads.RunAsync(() =>
+        {
+            pool.Return(buffer);
+            return pool.Rent(PageSize);
+        });
+
+        again.Should().BeSameAs(buffer);
+        again.Should().OnlyContain(b => b == 0, "the deferred zeroing has not run yet, so taking the buffer zeroes it");
+        pool.RetainedBytes.Should().Be(0);
+    }
+
+    [Test]
     public void Rent_OtherSize_DoesNotTakeAPooledBuffer()
     {
         var pool = new LinearMemoryPool();
