@@ -27,25 +27,26 @@ internal abstract partial class FunctionInstance : IWasmFunction
 /// </summary>
 internal sealed class WasmFunction : FunctionInstance
 {
-    // Keeps the collectible assembly of the interpreter trampoline alive while Code points into it.
-    private SignatureCode? _trampoline;
-
     /// <summary>A function that runs compiled code.</summary>
-    public WasmFunction(ManagedStore store, FuncType type, ModuleInstance instance, int index, int definedIndex)
+    public WasmFunction(ManagedStore store, FuncType type, ModuleInstance instance, int index)
         : base(store, type)
     {
         Instance = instance;
         Index = index;
-        DefinedIndex = definedIndex;
-        Code = instance.Module!.FunctionPointers[definedIndex];
+        Code = instance.Module!.FunctionPointers[DefinedIndex];
         Context = instance;
     }
 
-    /// <summary>A function that runs in the interpreter until <see cref="Promote"/>; <paramref name="trampoline"/> is the code of its type.</summary>
-    public WasmFunction(ManagedStore store, FuncType type, ModuleInstance instance, int index, int definedIndex, SignatureCode trampoline)
-        : this(store, type, instance, index, definedIndex)
+    /// <summary>
+    /// A function that runs in the interpreter until <see cref="Promote"/>. <paramref name="trampoline"/> is the code of
+    /// its type; the module's <see cref="Interpretation.FunctionTiers"/> holds it, which keeps it alive while the
+    /// instance (and so this function) can run.
+    /// </summary>
+    public WasmFunction(ManagedStore store, FuncType type, ModuleInstance instance, int index, SignatureCode trampoline)
+        : base(store, type)
     {
-        _trampoline = trampoline;
+        Instance = instance;
+        Index = index;
         Code = trampoline.InterpreterPointer;
         Context = this;
     }
@@ -56,7 +57,7 @@ internal sealed class WasmFunction : FunctionInstance
     public int Index { get; }
 
     /// <summary>The index among the module's defined functions (imports not counted).</summary>
-    public int DefinedIndex { get; }
+    public int DefinedIndex => Index - Instance.Module!.Definition.ImportedFunctionCount;
 
     /// <summary>Whether calls to the function go to the interpreter.</summary>
     public bool IsInterpreted => ReferenceEquals(Context, this);
@@ -69,7 +70,6 @@ internal sealed class WasmFunction : FunctionInstance
     {
         Code = Instance.Module!.FunctionPointers[DefinedIndex];
         Context = Instance;
-        _trampoline = null;
     }
 
     public override string ToString() => $"wasm function {Index} {FunctionType}";

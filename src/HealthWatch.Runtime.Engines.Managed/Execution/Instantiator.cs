@@ -128,8 +128,8 @@ internal sealed class Instantiator(ManagedStore store, ManagedModule module, Was
         {
             var type = _types.Functions[imported + i];
             functions[imported + i] = tiers.IsCompiled(i)
-                ? new WasmFunction(store, type, _instance, imported + i, i)
-                : new WasmFunction(store, type, _instance, imported + i, i, tiers.Trampoline(_definition.FunctionTypeIndices[i], store.Engine.Signatures));
+                ? new WasmFunction(store, type, _instance, imported + i)
+                : new WasmFunction(store, type, _instance, imported + i, tiers.Trampoline(_definition.FunctionTypeIndices[i], store.Engine.Signatures));
         }
     }
 

@@ -138,7 +138,10 @@ internal sealed class FunctionTiers
         }
     }
 
-    /// <summary>The code of type <paramref name="typeIndex"/> of the module (its interpreter trampoline), cached per module.</summary>
+    /// <summary>
+    /// The code of type <paramref name="typeIndex"/> of the module (its interpreter trampoline), cached per module;
+    /// holding it here keeps it alive for the interpreted functions whose code points into it.
+    /// </summary>
     public SignatureCode Trampoline(int typeIndex, Signatures signatures) =>
         _signatures[typeIndex] ??= signatures.Get(_module.Definition.Types[typeIndex]);
 }
