@@ -17,6 +17,7 @@ internal sealed class CompiledModule
         ModuleDefinition definition,
         Module dynamicModule,
         nint[] functionPointers,
+        nint[] interpreterPointers,
         MethodInfo[] methods,
         int maxFrameBytes,
         Func<CompiledModule, FunctionTiers> tiers)
@@ -24,6 +25,7 @@ internal sealed class CompiledModule
         Definition = definition;
         Types = [.. definition.Types];
         FunctionPointers = functionPointers;
+        InterpreterPointers = interpreterPointers;
         Methods = methods;
         MaxFrameBytes = maxFrameBytes;
         _module = dynamicModule;
@@ -43,6 +45,12 @@ internal sealed class CompiledModule
 
     /// <summary>Entry point of each defined function, for <see cref="Execution.FunctionInstance.Code"/>.</summary>
     public nint[] FunctionPointers { get; }
+
+    /// <summary>
+    /// Per type of the type section: the interpreter trampoline, the <see cref="Execution.FunctionInstance.Code"/> of an
+    /// interpreted function of that type (0 for types no defined function has, or with every function compiled).
+    /// </summary>
+    public nint[] InterpreterPointers { get; }
 
     /// <summary>The method of each defined function.</summary>
     public MethodInfo[] Methods { get; }

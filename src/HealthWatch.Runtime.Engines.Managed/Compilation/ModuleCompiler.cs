@@ -18,6 +18,9 @@ internal static class ModuleCompiler
     /// <summary>Covers JIT frame layout we do not model (callee-saved registers, outgoing arguments, alignment).</summary>
     private const int FrameSafetyFactor = 2;
 
+    private static readonly MethodInfo CallInterpreter =
+        typeof(Interpreter).GetMethod(nameof(Interpreter.CallFromWasm), BindingFlags.NonPublic | BindingFlags.Static)!;
+
     private static long s_moduleCount;
 
     public static CompiledModule Compile(ModuleDefinition module, CompilerSettings settings, CancellationToken ct = default)
@@ -50,18 +53,36 @@ internal static class ModuleCompiler
             maxFrame = Math.Max(maxFrame, FunctionCompiler.Compile(context, i, methods[i]));
         }
 
-        DefinePointersMethod(type, methods);
+        // The interpreter's entry for each type the module defines functions of (docs/managed-engine.md, "Tiers"):
+        // here rather than per engine, so that instantiating generates no code.
+        var trampolines = new MethodBuilder?[module.Types.Count];
+        if (settings.Tiering != ManagedTiering.CompiledOnly)
+        {
+            foreach (var typeIndex in module.FunctionTypeIndices)
+            {
+                trampolines[typeIndex] ??= Signatures.DefineTrampoline(type, module.Types[typeIndex], $"Interpret{typeIndex}", CallInterpreter);
+            }
+        }
+
+        DefinePointersMethod(type, [.. methods, .. trampolines.OfType<MethodBuilder>()]);
         var created = type.CreateType();
-        var pointers = (nint[])created.GetMethod(PointersMethodName)!.Invoke(null, null)!;
+        var allPointers = (nint[])created.GetMethod(PointersMethodName)!.Invoke(null, null)!;
+        var pointers = allPointers[..methods.Length];
+        var interpreterPointers = new nint[trampolines.Length];
+        for (int t = 0, next = methods.Length; t < trampolines.Length; t++)
+        {
+            interpreterPointers[t] = trampolines[t] is null ? 0 : allPointers[next++];
+        }
+
         var byToken = created.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
             .ToDictionary(m => m.MetadataToken);
         var compiled = methods.Select(m => byToken[m.MetadataToken]).ToArray();
         var maxFrameBytes = (int)Math.Min(int.MaxValue, (long)Math.Max(maxFrame, Interpreter.FrameBytes) * FrameSafetyFactor);
-        return new CompiledModule(module, created.Module, pointers, compiled, maxFrameBytes,
+        return new CompiledModule(module, created.Module, pointers, interpreterPointers, compiled, maxFrameBytes,
             c => new FunctionTiers(c, settings, context.FunctionTypes, context.GlobalTypes));
     }
 
-    /// <summary><c>static nint[] FunctionPointers()</c>: the <c>ldftn</c> of every function method, in order.</summary>
+    /// <summary><c>static nint[] FunctionPointers()</c>: the <c>ldftn</c> of every method given, in order.</summary>
     private static void DefinePointersMethod(TypeBuilder type, MethodBuilder[] methods)
     {
         var il = type.DefineMethod(PointersMethodName, MethodAttributes.Public | MethodAttributes.Static, typeof(nint[]), Type.EmptyTypes)

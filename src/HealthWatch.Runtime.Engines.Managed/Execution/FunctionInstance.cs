@@ -27,28 +27,24 @@ internal abstract partial class FunctionInstance : IWasmFunction
 /// </summary>
 internal sealed class WasmFunction : FunctionInstance
 {
-    /// <summary>A function that runs compiled code.</summary>
-    public WasmFunction(ManagedStore store, FuncType type, ModuleInstance instance, int index)
+    /// <summary>A function that runs compiled code, or, if <paramref name="interpreted"/>, the interpreter until <see cref="Promote"/>.</summary>
+    public WasmFunction(ManagedStore store, FuncType type, ModuleInstance instance, int index, bool interpreted)
         : base(store, type)
     {
         Instance = instance;
         Index = index;
-        Code = instance.Module!.FunctionPointers[DefinedIndex];
-        Context = instance;
-    }
-
-    /// <summary>
-    /// A function that runs in the interpreter until <see cref="Promote"/>. <paramref name="trampoline"/> is the code of
-    /// its type; the module's <see cref="Interpretation.FunctionTiers"/> holds it, which keeps it alive while the
-    /// instance (and so this function) can run.
-    /// </summary>
-    public WasmFunction(ManagedStore store, FuncType type, ModuleInstance instance, int index, SignatureCode trampoline)
-        : base(store, type)
-    {
-        Instance = instance;
-        Index = index;
-        Code = trampoline.InterpreterPointer;
-        Context = this;
+        var module = instance.Module!;
+        var defined = index - module.Definition.ImportedFunctionCount;
+        if (interpreted)
+        {
+            Code = module.InterpreterPointers[module.Definition.FunctionTypeIndices[defined]];
+            Context = this;
+        }
+        else
+        {
+            Code = module.FunctionPointers[defined];
+            Context = instance;
+        }
     }
 
     public ModuleInstance Instance { get; }

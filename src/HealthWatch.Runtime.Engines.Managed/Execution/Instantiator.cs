@@ -127,9 +127,7 @@ internal sealed class Instantiator(ManagedStore store, ManagedModule module, Was
         for (var i = 0; i < _definition.FunctionTypeIndices.Count; i++)
         {
             var type = _types.Functions[imported + i];
-            functions[imported + i] = tiers.IsCompiled(i)
-                ? new WasmFunction(store, type, _instance, imported + i)
-                : new WasmFunction(store, type, _instance, imported + i, tiers.Trampoline(_definition.FunctionTypeIndices[i], store.Engine.Signatures));
+            functions[imported + i] = new WasmFunction(store, type, _instance, imported + i, interpreted: !tiers.IsCompiled(i));
         }
     }
 

@@ -2,25 +2,21 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Reflection.Emit;
 using HealthWatch.Runtime.Engines.Managed.Compilation;
-using HealthWatch.Runtime.Engines.Managed.Interpretation;
 
 namespace HealthWatch.Runtime.Engines.Managed.Execution;
 
 /// <summary>Calls the function at <paramref name="code"/> (with <paramref name="context"/>) from the host.</summary>
 internal delegate void EntryStub(nint code, object context, ReadOnlySpan<WasmValue> arguments, Span<WasmValue> results);
 
-/// <summary>The generated code for one function type: the entry stub and the host and interpreter trampolines.</summary>
+/// <summary>The generated code for one function type: the entry stub and the host trampoline.</summary>
 /// <param name="Entry">Calls a function of this type from the host.</param>
 /// <param name="Trampoline">
 /// <c>static R t(P..., object ctx)</c>: a function of this type that calls the <see cref="HostFunction"/> passed as <c>ctx</c>.
 /// Holding it keeps its collectible assembly alive.
 /// </param>
-/// <param name="InterpreterTrampoline">The same for an interpreted <see cref="WasmFunction"/> passed as <c>ctx</c>.</param>
-internal sealed record SignatureCode(EntryStub Entry, MethodInfo Trampoline, MethodInfo InterpreterTrampoline)
+internal sealed record SignatureCode(EntryStub Entry, MethodInfo Trampoline)
 {
     public nint TrampolinePointer { get; } = Trampoline.MethodHandle.GetFunctionPointer();
-
-    public nint InterpreterPointer { get; } = InterpreterTrampoline.MethodHandle.GetFunctionPointer();
 }
 
 /// <summary>
@@ -39,7 +35,6 @@ internal sealed class Signatures(int capacity = Signatures.DefaultCapacity)
     private static readonly MethodInfo SpanItem = typeof(ReadOnlySpan<WasmValue>).GetMethod("get_Item")!;
     private static readonly MethodInfo ResultSpanItem = typeof(Span<WasmValue>).GetMethod("get_Item")!;
     private static readonly MethodInfo CallHost = typeof(HostFunction).GetMethod(nameof(HostFunction.CallFromWasm), BindingFlags.NonPublic | BindingFlags.Static)!;
-    private static readonly MethodInfo CallInterpreter = typeof(Interpreter).GetMethod(nameof(Interpreter.CallFromWasm), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private readonly ConcurrentDictionary<FuncType, Lazy<SignatureCode>> _cache = new();
     private int _count;
@@ -75,11 +70,10 @@ internal sealed class Signatures(int capacity = Signatures.DefaultCapacity)
         var module = DynamicAssembly.DefineModule(name);
         var builder = module.DefineType("Signature", TypeAttributes.Public | TypeAttributes.Abstract | TypeAttributes.Sealed);
         EmitEntry(builder, type);
-        EmitTrampoline(builder, type, "Trampoline", CallHost);
-        EmitTrampoline(builder, type, "InterpreterTrampoline", CallInterpreter);
+        DefineTrampoline(builder, type, "Trampoline", CallHost);
         var created = builder.CreateType();
         var entry = created.GetMethod("Entry")!.CreateDelegate<EntryStub>();
-        return new SignatureCode(entry, created.GetMethod("Trampoline")!, created.GetMethod("InterpreterTrampoline")!);
+        return new SignatureCode(entry, created.GetMethod("Trampoline")!);
     }
 
     private static void EmitEntry(TypeBuilder builder, FuncType type)
@@ -115,8 +109,12 @@ internal sealed class Signatures(int capacity = Signatures.DefaultCapacity)
         il.Emit(OpCodes.Ret);
     }
 
-    /// <summary><c>static R name(P..., object ctx)</c>: packs the arguments, calls <c>target(ctx, arguments)</c>, unpacks its results.</summary>
-    private static void EmitTrampoline(TypeBuilder builder, FuncType type, string name, MethodInfo target)
+    /// <summary>
+    /// Defines <c>static R name(P..., object ctx)</c> in <paramref name="builder"/>: packs the arguments, calls
+    /// <c>WasmValue[] target(object ctx, WasmValue[] arguments)</c>, unpacks its results. The host trampoline here;
+    /// the interpreter's in each module (<see cref="Compilation.ModuleCompiler"/>).
+    /// </summary>
+    public static MethodBuilder DefineTrampoline(TypeBuilder builder, FuncType type, string name, MethodInfo target)
     {
         var returnType = ClrTypes.ReturnType(type.Results);
         var parameters = ClrTypes.ParameterTypes(type);
@@ -140,7 +138,7 @@ internal sealed class Signatures(int capacity = Signatures.DefaultCapacity)
         {
             il.Emit(OpCodes.Pop);
             il.Emit(OpCodes.Ret);
-            return;
+            return method;
         }
 
         var results = il.DeclareLocal(typeof(WasmValue[]));
@@ -159,5 +157,6 @@ internal sealed class Signatures(int capacity = Signatures.DefaultCapacity)
         }
 
         il.Emit(OpCodes.Ret);
+        return method;
     }
 }

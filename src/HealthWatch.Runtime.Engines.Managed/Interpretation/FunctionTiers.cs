@@ -27,7 +27,6 @@ internal sealed class FunctionTiers
     private readonly bool[] _osrRefused;
     private readonly InterpretedFunction?[] _interpreted;
     private readonly int[] _heat;
-    private readonly SignatureCode?[] _signatures;
     private readonly FuncType[] _functionTypes;
     private readonly ValType[] _globalTypes;
 
@@ -44,7 +43,6 @@ internal sealed class FunctionTiers
         _heat = new int[defined];
         _osrRefused = new bool[defined];
         TypeIds = [.. module.Definition.Types.Select(settings.Types.GetId)];
-        _signatures = new SignatureCode?[module.Definition.Types.Count];
     }
 
     public ManagedTiering Mode { get; }
@@ -138,10 +136,4 @@ internal sealed class FunctionTiers
         }
     }
 
-    /// <summary>
-    /// The code of type <paramref name="typeIndex"/> of the module (its interpreter trampoline), cached per module;
-    /// holding it here keeps it alive for the interpreted functions whose code points into it.
-    /// </summary>
-    public SignatureCode Trampoline(int typeIndex, Signatures signatures) =>
-        _signatures[typeIndex] ??= signatures.Get(_module.Definition.Types[typeIndex]);
 }
