@@ -21,8 +21,8 @@ public sealed record ManagedEngineOptions
 
     /// <summary>
     /// With <see cref="ManagedTiering.Adaptive"/>: the calls plus loop iterations after which a function runs as
-    /// compiled code (a call under way moves over at its next loop header). Lower values compile sooner and more;
-    /// higher values interpret longer. Default: 2,000; at least 1.
+    /// compiled code; a call that has itself run this many loop iterations moves over at a loop header. Lower values
+    /// compile sooner and more; higher values interpret longer. Default: 2,000; at least 1.
     /// </summary>
     public int TierUpThreshold { get; init; } = DefaultTierUpThreshold;
 

@@ -47,6 +47,9 @@ internal sealed class FunctionTiers
 
     public ManagedTiering Mode { get; }
 
+    /// <summary>Calls plus loop iterations after which a function runs compiled; loop iterations of one call after which that call does.</summary>
+    public int TierUpThreshold => _settings.TierUpThreshold;
+
     /// <summary>Whether interpreted code meters fuel (as compiled code of the same engine does).</summary>
     public bool ConsumeFuel { get; }
 

@@ -42,6 +42,7 @@ internal static partial class Interpreter
         var buffer = memory?.Buffer ?? [];
         var pc = 0;
         var sp = fp + function.LocalCount;
+        var iterations = 0;
         while (true)
         {
             switch (code[pc++])
@@ -93,8 +94,10 @@ internal static partial class Interpreter
                     Move(s, r, sp, fp, function.ResultCount);
                     goto Return;
                 case Op.LoopHeader:
-                    // Hot: the rest of the call runs compiled, entering at this header ahead of its check point.
-                    if (tiers.Warm(function.DefinedIndex, 1) && code[pc + 2] != 0 && tiers.Osr(function.DefinedIndex, code[pc + 1]) is { } osr)
+                    // A call that has itself looped long (not merely a hot function: its next call runs compiled
+                    // anyway) continues in compiled code, entering at this header ahead of its check point.
+                    if (tiers.Warm(function.DefinedIndex, 1) && ++iterations >= tiers.TierUpThreshold && code[pc + 2] != 0
+                        && tiers.Osr(function.DefinedIndex, code[pc + 1]) is { } osr)
                     {
                         osr(stack, fp, instance);
                         goto Return;
