@@ -113,7 +113,7 @@ internal sealed partial class FunctionCompiler
             _method.InitLocals = false;
             for (var i = 0; i < _locals.Length; i++)
             {
-                EmitZero(_localTypes[_parameterCount + i]);
+                _il.LoadZero(_localTypes[_parameterCount + i]);
                 _il.Emit(OpCodes.Stloc, _locals[i]);
             }
         }
@@ -296,28 +296,6 @@ internal sealed partial class FunctionCompiler
         var type = Pop();
         EmitCallHelper(SelectMethod(type));
         Push(type);
-    }
-
-    private void EmitZero(ValType type)
-    {
-        switch (type)
-        {
-            case ValType.I32:
-                _il.LoadConstant(0);
-                break;
-            case ValType.I64:
-                _il.LoadConstant(0L);
-                break;
-            case ValType.F32:
-                _il.Emit(OpCodes.Ldc_R4, 0f);
-                break;
-            case ValType.F64:
-                _il.Emit(OpCodes.Ldc_R8, 0d);
-                break;
-            default:
-                _il.Emit(OpCodes.Ldnull);
-                break;
-        }
     }
 
     private void Push(ValType type, bool constant = false)

@@ -2,7 +2,7 @@ using System.Reflection.Emit;
 
 namespace HealthWatch.Runtime.Engines.Managed.Compilation;
 
-/// <summary>Short-form emission of constants and arguments.</summary>
+/// <summary>Short-form emission of constants, zeros and arguments.</summary>
 internal static class IlEmit
 {
     public static void LoadConstant(this ILGenerator il, int value)
@@ -25,6 +25,29 @@ internal static class IlEmit
     }
 
     public static void LoadConstant(this ILGenerator il, long value) => il.Emit(OpCodes.Ldc_I8, value);
+
+    /// <summary>Pushes the zero of <paramref name="type"/>: 0, 0L, +0.0f, +0.0 or null.</summary>
+    public static void LoadZero(this ILGenerator il, ValType type)
+    {
+        switch (type)
+        {
+            case ValType.I32:
+                il.LoadConstant(0);
+                break;
+            case ValType.I64:
+                il.LoadConstant(0L);
+                break;
+            case ValType.F32:
+                il.Emit(OpCodes.Ldc_R4, 0f);
+                break;
+            case ValType.F64:
+                il.Emit(OpCodes.Ldc_R8, 0d);
+                break;
+            default:
+                il.Emit(OpCodes.Ldnull);
+                break;
+        }
+    }
 
     public static void LoadArgument(this ILGenerator il, int index)
     {

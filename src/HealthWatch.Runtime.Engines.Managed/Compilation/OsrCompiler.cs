@@ -43,7 +43,7 @@ internal static class OsrCompiler
         // The parameters' values come from the frame; the arguments are placeholders.
         foreach (var parameter in type.Parameters)
         {
-            EmitDefault(il, parameter);
+            il.LoadZero(parameter);
         }
 
         il.Emit(OpCodes.Ldarg_2);
@@ -123,28 +123,6 @@ internal static class OsrCompiler
                 break;
             default:
                 il.Emit(OpCodes.Stelem_Ref);
-                break;
-        }
-    }
-
-    private static void EmitDefault(ILGenerator il, ValType type)
-    {
-        switch (type)
-        {
-            case ValType.I32:
-                il.LoadConstant(0);
-                break;
-            case ValType.I64:
-                il.LoadConstant(0L);
-                break;
-            case ValType.F32:
-                il.Emit(OpCodes.Ldc_R4, 0f);
-                break;
-            case ValType.F64:
-                il.Emit(OpCodes.Ldc_R8, 0d);
-                break;
-            default:
-                il.Emit(OpCodes.Ldnull);
                 break;
         }
     }
