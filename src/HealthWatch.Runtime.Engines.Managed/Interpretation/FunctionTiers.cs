@@ -1,14 +1,13 @@
 using HealthWatch.Runtime.Engines.Managed.Compilation;
-using HealthWatch.Runtime.Engines.Managed.Execution;
 
 namespace HealthWatch.Runtime.Engines.Managed.Interpretation;
 
 /// <summary>
 /// Per module: which tier each defined function runs in, the interpreter's form of each (made on first use), and
 /// the heat (calls plus loop iterations, against <see cref="ManagedEngineOptions.TierUpThreshold"/>) that decides when
-/// a function moves to compiled code. Shared by every instance of the module, so a
-/// function that turned hot in one store starts compiled in the next. Heat is counted without synchronisation:
-/// a lost increment only delays a promotion.
+/// a function moves to compiled code. Shared by every instance of the module, so a function that turned hot in one
+/// store starts compiled in the next. Heat is counted without synchronisation: a lost increment only delays a
+/// promotion.
 /// </summary>
 internal sealed class FunctionTiers
 {
