@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Rebuilds every test module under tests/modules (and the .wat modules of tests/HealthWatch.Runtime.Tests/Modules) from its source and regenerates tests/modules/expected.json by
-# running the cases of tests/modules/cases.json under node. Deterministic: the same tools give the same bytes.
+# Rebuilds every test module under tests/modules and the .wat modules of tests/HealthWatch.Runtime.Tests from their
+# sources, and regenerates tests/modules/expected.json by running the cases of tests/modules/cases.json under node. Deterministic: the same tools give the same bytes.
 # C: clang-19 -c then wasm-ld-19 directly, because the clang driver would run wasm-opt (if installed) after
 # linking, which strips the name section the backtrace tests need and ties the output to binaryen's version.
 set -euo pipefail
@@ -28,11 +28,15 @@ for source in *.wat; do
   echo "built wat/${source%.wat}.wasm"
 done
 
-# The engine behaviour modules of the runtime tests (tests/HealthWatch.Runtime.Tests/Modules).
-cd "$root/tests/HealthWatch.Runtime.Tests/Modules"
-for source in *.wat; do
-  wat2wasm --debug-names -o "${source%.wat}.wasm" "$source"
-  echo "built HealthWatch.Runtime.Tests/Modules/${source%.wat}.wasm"
+# The runtime tests' own modules: engine behaviour and capabilities with their name sections (backtraces, messages),
+# the probe runtime's test probes without.
+for folder in Modules:--debug-names Capabilities/Modules:--debug-names Probes/Modules:; do
+  cd "$root/tests/HealthWatch.Runtime.Tests/${folder%%:*}"
+  for source in *.wat; do
+    # shellcheck disable=SC2086 # the flags are one word or none
+    wat2wasm ${folder#*:} -o "${source%.wat}.wasm" "$source"
+    echo "built HealthWatch.Runtime.Tests/${folder%%:*}/${source%.wat}.wasm"
+  done
 done
 
 node "$modules/node-invoke.mjs" "$modules/cases.json" > "$scratch/expected.json"
