@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds every test module under tests/modules and the .wat modules of tests/HealthWatch.Runtime.Tests from their
-# sources, and regenerates tests/modules/expected.json by running the cases of tests/modules/cases.json under node. Deterministic: the same tools give the same bytes.
+# sources, and regenerates tests/modules/expected.json by running the cases of tests/modules/cases.json under node.
+# Deterministic: the same tools give the same bytes.
 # C: clang-19 -c then wasm-ld-19 directly, because the clang driver would run wasm-opt (if installed) after
 # linking, which strips the name section the backtrace tests need and ties the output to binaryen's version.
 set -euo pipefail
