@@ -11,7 +11,8 @@ namespace HealthWatch.Runtime.Engines.Managed.Compilation;
 /// (without the entry's fuel, which the interpreter charged) it loads the parameters and locals from the frame
 /// and branches to the loop's start, ahead of what the loop's entry does (such as loading the fuel into a local)
 /// and of the header's check point. Only loops entered with an empty operand
-/// stack qualify (the interpreter checks), so the CIL stack is empty there as at the branch.
+/// stack qualify (the interpreter checks), so the CIL stack is empty there as at the branch. The entry's two extra
+/// locals always fit: a function has at most 50,000 locals, CIL allows 65,535.
 /// </summary>
 internal sealed partial class FunctionCompiler
 {
