@@ -12,7 +12,7 @@ namespace HealthWatch.Runtime.Engines.Managed.Compilation;
 /// and branches to the loop's start, ahead of what the loop's entry does (such as loading the fuel into a local)
 /// and of the header's check point. Only loops entered with an empty operand
 /// stack qualify (the interpreter checks), so the CIL stack is empty there as at the branch. The entry's two extra
-/// locals always fit: a function has at most 50,000 locals, CIL allows 65,535.
+/// locals fit in what <see cref="CachedLocalsBudget"/> leaves below CIL's 65,535 for temporaries.
 /// </summary>
 internal sealed partial class FunctionCompiler
 {
