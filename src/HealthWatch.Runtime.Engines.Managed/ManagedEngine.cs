@@ -39,6 +39,9 @@ public sealed class ManagedEngine : IWasmEngine
     /// <summary>Linear memory buffers reused from one store to the next.</summary>
     internal LinearMemoryPool MemoryPool { get; } = new();
 
+    /// <summary>Interpreter stacks reused from one store to the next.</summary>
+    internal Interpretation.InterpreterStackPool InterpreterStacks { get; } = new();
+
     /// <inheritdoc />
     public IWasmModule LoadModule(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
     {

@@ -126,9 +126,9 @@ internal sealed partial class ManagedStore : IWasmStore
 
     /// <summary>
     /// Marks the store disposed. When no thread is running in it, the store is also sealed, so that none can enter
-    /// later, and its memories give their buffers back to the engine's pool: only then is nothing left that could
-    /// touch them (generated code holds a memory's buffer in a local while it runs). A store disposed while code runs
-    /// in it leaves its buffers to the GC.
+    /// later, and its memories give their buffers back to the engine's pool, as does its interpreter stack: only then
+    /// is nothing left that could touch them (generated code holds a memory's buffer in a local while it runs). A
+    /// store disposed while code runs in it leaves them to the GC.
     /// </summary>
     public void Dispose()
     {
@@ -144,6 +144,11 @@ internal sealed partial class ManagedStore : IWasmStore
         }
 
         _memories = [];
+        if (State.Interpreter is { } stack)
+        {
+            State.Interpreter = null;
+            Engine.InterpreterStacks.Return(stack);
+        }
     }
 
     /// <summary>A memory of this store, its buffer taken from the engine's pool. Only the thread running in the store (or creating it) calls this.</summary>

@@ -29,7 +29,7 @@ internal static partial class Interpreter
         }
 
         var interpreted = tiers.Interpreted(defined);
-        var stack = instance.State.Interpreter ??= new InterpreterStack();
+        var stack = instance.State.Interpreter ??= function.Store.Engine.InterpreterStacks.Rent();
         var fp = stack.Top;
         stack.Ensure(fp + interpreted.FrameSlots);
         var parameters = function.FunctionType.Parameters;

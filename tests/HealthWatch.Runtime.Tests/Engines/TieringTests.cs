@@ -126,6 +126,23 @@ public sealed class TieringTests
     }
 
     [Test]
+    public void Dispose_StoreThatInterpreted_GivesItsStackToTheNextStore()
+    {
+        using var engine = new ManagedEngine(new ManagedEngineOptions { Tiering = ManagedTiering.InterpretedOnly });
+        using var module = engine.LoadModule(EngineTestBase.ReadModule("tiers"));
+        var first = engine.CreateStore();
+        Call(first.Instantiate(module), "square", WasmValue.FromInt32(3)).Single().AsInt32().Should().Be(9);
+        var stack = ((ManagedStore)first).State.Interpreter;
+
+        first.Dispose();
+        using var second = engine.CreateStore();
+        Call(second.Instantiate(module), "square", WasmValue.FromInt32(4)).Single().AsInt32().Should().Be(16);
+
+        stack.Should().NotBeNull();
+        ((ManagedStore)second).State.Interpreter.Should().BeSameAs(stack);
+    }
+
+    [Test]
     public void Constructor_TierUpThresholdBelowOne_Throws()
     {
         var create = () => new ManagedEngine(new ManagedEngineOptions { TierUpThreshold = 0 });
