@@ -99,17 +99,10 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloc, depth);
         _il.LoadConstant(0);
         _il.Emit(OpCodes.Bge, ok);
-        Store();
+        StoreToState(depth, Members.StateCallDepth);
         ThrowTrap(TrapCode.CallStackExhausted);
         _il.MarkLabel(ok);
-        Store();
-
-        void Store()
-        {
-            _il.Emit(OpCodes.Ldloc, _state);
-            _il.Emit(OpCodes.Ldloc, depth);
-            EmitField(OpCodes.Stfld, Members.StateCallDepth);
-        }
+        StoreToState(depth, Members.StateCallDepth);
     }
 
     /// <summary>
@@ -128,7 +121,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Volatile);
         EmitField(OpCodes.Ldfld, Members.StateFuelFloor);
         _il.Emit(OpCodes.Bge, ok);
-        StoreFuel();
+        StoreToState(fuel, Members.StateFuel);
         _il.Emit(OpCodes.Ldloc, fuel);
         _il.LoadConstant(0L);
         _il.Emit(OpCodes.Blt, outOfFuel);
@@ -136,14 +129,15 @@ internal sealed partial class FunctionCompiler
         _il.MarkLabel(outOfFuel);
         ThrowTrap(TrapCode.OutOfFuel);
         _il.MarkLabel(ok);
-        StoreFuel();
+        StoreToState(fuel, Members.StateFuel);
+    }
 
-        void StoreFuel()
-        {
-            _il.Emit(OpCodes.Ldloc, _state);
-            _il.Emit(OpCodes.Ldloc, fuel);
-            EmitField(OpCodes.Stfld, Members.StateFuel);
-        }
+    /// <summary><c>state.field = value</c>: a count-down stores on both of its paths, so that the state is exact on either.</summary>
+    private void StoreToState(LocalBuilder value, FieldInfo field)
+    {
+        _il.Emit(OpCodes.Ldloc, _state);
+        _il.Emit(OpCodes.Ldloc, value);
+        EmitField(OpCodes.Stfld, field);
     }
 
     /// <summary>

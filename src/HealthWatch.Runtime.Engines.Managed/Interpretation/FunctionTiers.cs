@@ -33,8 +33,6 @@ internal sealed class FunctionTiers
     {
         _module = module;
         _settings = settings;
-        Mode = settings.Tiering;
-        ConsumeFuel = settings.ConsumeFuel;
         _functionTypes = functionTypes;
         _globalTypes = globalTypes;
         var defined = module.Definition.FunctionTypeIndices.Count;
@@ -44,13 +42,13 @@ internal sealed class FunctionTiers
         TypeIds = [.. module.Definition.Types.Select(settings.Types.GetId)];
     }
 
-    public ManagedTiering Mode { get; }
+    public ManagedTiering Mode => _settings.Tiering;
 
     /// <summary>Calls plus loop iterations after which a function runs compiled; loop iterations of one call after which that call does.</summary>
     public int TierUpThreshold => _settings.TierUpThreshold;
 
     /// <summary>Whether interpreted code meters fuel (as compiled code of the same engine does).</summary>
-    public bool ConsumeFuel { get; }
+    public bool ConsumeFuel => _settings.ConsumeFuel;
 
     /// <summary>The engine-wide type id of each type of the module's type section, for <c>call_indirect</c>.</summary>
     public int[] TypeIds { get; }
