@@ -50,6 +50,9 @@ internal sealed partial class FunctionCompiler
     private LocalBuilder? _memory;
     private LocalBuilder? _buffer;
 
+    /// <summary>The call depth left after this function's entry took its own; null in a function that makes no call.</summary>
+    private LocalBuilder? _depth;
+
     /// <summary>The fuel left, counted down by the check points of loops that make no call (see <see cref="LoadFuelLocal"/>).</summary>
     private LocalBuilder? _fuel;
     private bool _unreachable;

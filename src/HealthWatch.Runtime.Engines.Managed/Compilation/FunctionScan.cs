@@ -35,6 +35,9 @@ internal sealed class FunctionScan
 
     public bool UsesMemory { get; private set; }
 
+    /// <summary>The body has a <c>call</c> or <c>call_indirect</c>: without, it is a leaf.</summary>
+    public bool MakesCalls { get; private set; }
+
     /// <summary>
     /// Per local, the offset of the first <c>local.set</c>/<c>local.tee</c> that gives it a value not pushed by a
     /// constant instruction right before it. A read of a local with no such assignment before it in the body sees
@@ -69,6 +72,7 @@ internal sealed class FunctionScan
                     scan.CloseBlock();
                     break;
                 case Opcode.Call or Opcode.CallIndirect:
+                    scan.MakesCalls = true;
                     scan.InnermostLoop()?.Disqualify();
                     break;
                 default:
