@@ -33,6 +33,9 @@ internal sealed class ControlFrame(FrameKind kind, ValType[] parameters, ValType
 
     public bool HasElse { get; set; }
 
+    /// <summary>For a loop: its check point counts the fuel in the function's fuel local.</summary>
+    public bool FuelInLocal { get; init; }
+
     /// <summary>Whether anything reaches the end (a branch to it, or falling through); if not, code after it is dead.</summary>
     public bool EndReachable { get; set; }
 

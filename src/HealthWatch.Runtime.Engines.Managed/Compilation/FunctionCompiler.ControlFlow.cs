@@ -23,7 +23,9 @@ internal sealed partial class FunctionCompiler
             case Opcode.Loop:
                 // An on-stack-replacement entry comes in ahead of everything the loop's entry does.
                 MarkOsrEntry(_loopCount + 1);
-                var fuelInLocal = _context.Settings.ConsumeFuel && _scan.FuelInLocal.Contains(_loopCount);
+                // Inside a loop that counts fuel in the local, every loop must: the outer header counts on from it.
+                var fuelInLocal = _context.Settings.ConsumeFuel
+                    && (_scan.FuelInLocal.Contains(_loopCount) || _frames.Exists(f => f.FuelInLocal));
                 if (fuelInLocal)
                 {
                     LoadFuelLocal();
@@ -31,7 +33,7 @@ internal sealed partial class FunctionCompiler
 
                 var header = _il.DefineLabel();
                 _il.MarkLabel(header);
-                _frames.Add(new ControlFrame(FrameKind.Loop, parameters, results, height, header));
+                _frames.Add(new ControlFrame(FrameKind.Loop, parameters, results, height, header) { FuelInLocal = fuelInLocal });
                 _loopCount++;
                 EmitCheckPoint(fuelInLocal);
                 break;

@@ -151,9 +151,10 @@ internal sealed partial class FunctionCompiler
     /// <summary>
     /// Before a loop of <see cref="FunctionScan.FuelInLocal"/>: copies the fuel from the state into <see cref="_fuel"/>,
     /// which the loop's check point then counts down. Nothing else changes the fuel while such a loop runs (it makes
-    /// no call), and the loop so does not wait each iteration for its own store to come back from memory. Only small
-    /// innermost loops: in others the local would cost the JIT a register that their own values need (spills), or be
-    /// live across calls (a callee-saved register, pushed and popped by every call of the function).
+    /// no call), and the loop so does not wait each iteration for its own store to come back from memory. Only loops
+    /// with few locals and no call: in others the local would cost the JIT a register that their own values need
+    /// (spills), or be live across calls (a callee-saved register, pushed and popped by every call of the function).
+    /// Loops inside such a loop load it again at their entry, which also serves an on-stack-replacement entry there.
     /// </summary>
     private void LoadFuelLocal()
     {

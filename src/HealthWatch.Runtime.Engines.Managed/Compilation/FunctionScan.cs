@@ -9,10 +9,10 @@ namespace HealthWatch.Runtime.Engines.Managed.Compilation;
 internal sealed class FunctionScan
 {
     /// <summary>
-    /// Past this many locals, a loop's own values are likely to need every register, and one more for the fuel costs
-    /// more in spills than it saves.
+    /// Past this many locals, a loop's own values are likely to fill the registers (14 on x64, less the state and
+    /// the memory buffer the function keeps), and one more for the fuel costs more in spills than it saves.
     /// </summary>
-    private const int MaxLocalsForFuelInLocal = 6;
+    private const int MaxLocalsForFuelInLocal = 12;
 
     /// <summary>The open blocks, ifs and loops while scanning: a loop's shape, or null.</summary>
     private readonly Stack<LoopShape?> _open = [];
@@ -21,8 +21,9 @@ internal sealed class FunctionScan
     public List<long> Costs { get; } = [];
 
     /// <summary>
-    /// Loops that make no call, contain no other loop and use at most <see cref="MaxLocalsForFuelInLocal"/> locals,
-    /// by index in program order: their check points may count fuel in a local (see <c>FunctionCompiler.LoadFuelLocal</c>).
+    /// Loops that make no call (nor do the loops inside them) and use at most <see cref="MaxLocalsForFuelInLocal"/> locals
+    /// outside their inner loops, by index in program order: their check points, and those of every loop inside them,
+    /// count fuel in a local (see <c>FunctionCompiler.LoadFuelLocal</c>).
     /// </summary>
     public HashSet<int> FuelInLocal { get; } = [];
 
@@ -62,7 +63,6 @@ internal sealed class FunctionScan
                 case Opcode.Loop:
                     scan.Costs.Add(cost);
                     cost = 0;
-                    scan.InnermostLoop()?.Disqualify();
                     scan._open.Push(new LoopShape(loops++));
                     break;
                 case Opcode.Block or Opcode.If:
@@ -73,7 +73,11 @@ internal sealed class FunctionScan
                     break;
                 case Opcode.Call or Opcode.CallIndirect:
                     scan.MakesCalls = true;
-                    scan.InnermostLoop()?.Disqualify();
+                    foreach (var loop in scan._open)
+                    {
+                        loop?.Disqualify();
+                    }
+
                     break;
                 default:
                     break;
@@ -169,7 +173,7 @@ internal sealed class LoopShape(int index)
 {
     public int Index { get; } = index;
 
-    /// <summary>The loop calls, or contains a loop.</summary>
+    /// <summary>The loop, or a loop inside it, calls.</summary>
     public bool Disqualified { get; private set; }
 
     public HashSet<int> Locals { get; } = [];

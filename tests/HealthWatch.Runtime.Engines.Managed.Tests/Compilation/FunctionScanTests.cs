@@ -7,9 +7,11 @@ public class FunctionScanTests
 {
     [TestCase("small", new[] { 0 })]
     [TestCase("calls", new int[0])]
-    [TestCase("nested", new[] { 1 })]
+    [TestCase("nested", new[] { 0, 1 })]
+    [TestCase("nested_calls", new int[0])]
     [TestCase("many_locals", new int[0])]
-    public void FuelInLocal_LoopShape_OnlySmallInnermostLoopsWithoutCalls(string export, int[] expected) =>
+    [TestCase("few_around_many", new[] { 0 })]
+    public void FuelInLocal_LoopShape_OnlyLoopsWithFewLocalsAndNoCallsInside(string export, int[] expected) =>
         Scan(export).FuelInLocal.Should().BeEquivalentTo(expected);
 
     [Test]

@@ -55,6 +55,19 @@ public sealed class TieringTests
     }
 
     [Test]
+    public void Invoke_LoopWithManyLocalsInsideALoopWithFuelInALocal_UsesTheSameFuelInEveryTier()
+    {
+        var runs = AllModes.Select(options => Run(options, instance => Call(instance, "nested", WasmValue.FromInt32(300)))).ToList();
+
+        runs[0].Results.Single().AsInt32().Should().Be(Nested(300));
+        runs.Should().AllSatisfy(run =>
+        {
+            run.Results.Should().Equal(runs[0].Results);
+            run.FuelUsed.Should().Be(runs[0].FuelUsed);
+        });
+    }
+
+    [Test]
     public void Invoke_FunctionCalledOften_IsPromotedToCompiledCodeInThisAndLaterInstances()
     {
         using var engine = new ManagedEngine(new ManagedEngineOptions { TierUpThreshold = 5 });
@@ -148,6 +161,34 @@ public sealed class TieringTests
         var create = () => new ManagedEngine(new ManagedEngineOptions { TierUpThreshold = 0 });
 
         create.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    /// <summary>What tiers.wat's <c>nested</c> computes.</summary>
+    private static int Nested(int n)
+    {
+        var acc = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var j = 0;
+            do
+            {
+                var a = j + 1;
+                var b = a + i;
+                var c = b ^ a;
+                var d = c + b;
+                var e = d * 3;
+                var f = e - c;
+                var g = f ^ d;
+                var h = g + e;
+                var k = (int)((uint)h >> 1);
+                var l = k + f;
+                acc += l ^ g;
+                j++;
+            }
+            while (j < i);
+        }
+
+        return acc;
     }
 
     private static WasmValue[] Call(IWasmInstance instance, string export, params WasmValue[] arguments) =>

@@ -1,6 +1,7 @@
 ;; The managed engine's tiers (TieringTests): a hot loop in one call, entered with an empty operand stack, with
 ;; locals of every type and several results (on-stack replacement); a function called often (promotion); a trap
-;; under interpreted and compiled frames (backtraces); deep recursion with many locals (the interpreter's stack).
+;; under interpreted and compiled frames (backtraces); deep recursion with many locals (the interpreter's stack);
+;; an inner loop with many locals inside an outer loop with few (fuel counted in a local).
 (module $tiers
   (type $unary (func (param i32) (result i32)))
   (memory 1)
@@ -49,6 +50,35 @@
   (func $inner (param i32) (result i32)
     (call_indirect (type $unary) (local.get 0) (i32.const 1)))
 
+
+  ;; An outer loop with few locals around an inner one with more than FunctionScan.MaxLocalsForFuelInLocal (12):
+  ;; compiled code counts the outer loop's fuel in a local, so the inner loop must count on from that local too.
+  (func $nested (export "nested") (param $n i32) (result i32)
+    (local $i i32) (local $acc i32) (local $j i32)
+    (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $e i32) (local $f i32)
+    (local $g i32) (local $h i32) (local $k i32) (local $l i32) (local $m i32)
+    (block $done
+      (loop $outer
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $j (i32.const 0))
+        (loop $inner
+          (local.set $a (i32.add (local.get $j) (i32.const 1)))
+          (local.set $b (i32.add (local.get $a) (local.get $i)))
+          (local.set $c (i32.xor (local.get $b) (local.get $a)))
+          (local.set $d (i32.add (local.get $c) (local.get $b)))
+          (local.set $e (i32.mul (local.get $d) (i32.const 3)))
+          (local.set $f (i32.sub (local.get $e) (local.get $c)))
+          (local.set $g (i32.xor (local.get $f) (local.get $d)))
+          (local.set $h (i32.add (local.get $g) (local.get $e)))
+          (local.set $k (i32.shr_u (local.get $h) (i32.const 1)))
+          (local.set $l (i32.add (local.get $k) (local.get $f)))
+          (local.set $m (i32.xor (local.get $l) (local.get $g)))
+          (local.set $acc (i32.add (local.get $acc) (local.get $m)))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br_if $inner (i32.lt_u (local.get $j) (local.get $i))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $outer)))
+    (local.get $acc))
   ;; depth(n) = n, one call per level, with ten locals per frame.
   (func $depth (export "depth") (param $n i32) (result i32)
     (local i64 i64 i64 i64 i64 f64 f64 f64 f64 f64)
