@@ -15,10 +15,11 @@ public static class WasmEngineFactory
     /// <summary>Creates the engine <paramref name="kind"/> names.</summary>
     /// <param name="kind">Which engine.</param>
     /// <param name="wasmtimeOptions">Settings of a Wasmtime engine; its defaults when null.</param>
+    /// <param name="managedOptions">Settings of a managed engine; its defaults when null.</param>
     /// <exception cref="DllNotFoundException"><see cref="WasmEngineKind.Wasmtime"/> without the native library; the message names the RID, the package to add and <c>HEALTHWATCH_WASMTIME_LIB</c>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined value.</exception>
-    public static WasmEngineSelection Create(WasmEngineKind kind, WasmtimeEngineOptions? wasmtimeOptions = null) =>
-        Create(kind, WasmtimeEngine.IsAvailable, () => new WasmtimeEngine(wasmtimeOptions), static () => new ManagedEngine());
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined value, or an option is out of range.</exception>
+    public static WasmEngineSelection Create(WasmEngineKind kind, WasmtimeEngineOptions? wasmtimeOptions = null, ManagedEngineOptions? managedOptions = null) =>
+        Create(kind, WasmtimeEngine.IsAvailable, () => new WasmtimeEngine(wasmtimeOptions), () => new ManagedEngine(managedOptions));
 
     /// <summary>The selection logic, with the library probe and the engines injectable for tests.</summary>
     internal static WasmEngineSelection Create(WasmEngineKind kind, TryProbe wasmtimeAvailable, Func<IWasmEngine> createWasmtime, Func<IWasmEngine> createManaged)

@@ -69,6 +69,16 @@ public class WasmEngineFactoryTests
     }
 
     [Test]
+    public void Create_ManagedWithOptions_CreatesTheEngineWithThem()
+    {
+        using var engine = WasmEngineFactory.Create(WasmEngineKind.Managed, managedOptions: new ManagedEngineOptions { ConsumeFuel = false }).Engine;
+
+        var meteredStore = () => engine.CreateStore(new WasmStoreLimits { Fuel = 1_000 });
+
+        meteredStore.Should().Throw<NotSupportedException>().WithMessage("*without fuel metering*");
+    }
+
+    [Test]
     public void WasmtimeEngine_WithoutTheLibrary_ThrowsDllNotFoundNamingThePackage()
     {
         Assume.That(WasmtimeEngine.IsAvailable(out _), Is.False, "libwasmtime is present here");

@@ -39,6 +39,7 @@ internal sealed class InvokeCommand : ICommand
         instance (results are printed once), and the last line on stderr is
           timing: compile_ms=X instantiate_ms=X first_call_ms=X median_call_ms=X
         compile is loading the module, first call the first of all calls, median over the R timed calls.
+        Without --fuel the engine's code does not meter fuel (it still checks --timeout).
         """;
 
     public IReadOnlyList<OptionSpec> Options { get; } =
@@ -65,7 +66,8 @@ internal sealed class InvokeCommand : ICommand
         var warmup = arguments.GetInt64(Warmup, 0, MaxCalls);
         var timed = repeat is not null || warmup is not null;
 
-        using var engine = EngineOption.Create(arguments, stderr);
+        // Without --fuel nothing ever sets a fuel limit, so the code need not meter it (as V8 and wasmtime's CLI).
+        using var engine = EngineOption.Create(arguments, stderr, meterFuel: limits.Fuel is not null);
         var bytes = ModuleFile.Read(path);
         var start = Stopwatch.GetTimestamp();
         using var module = engine.LoadModule(bytes);
