@@ -1,3 +1,4 @@
+using HealthWatch.Runtime.Engines.Managed;
 using HealthWatch.Runtime.Engines.Wasmtime;
 using HealthWatch.Runtime.Probes;
 
@@ -30,12 +31,41 @@ public sealed class WasmProbeRuntimeOptions
     /// <value>The default value is <see cref="WasmtimeEngineOptions.Default"/>.</value>
     public WasmtimeEngineOptions Wasmtime { get; set; } = WasmtimeEngineOptions.Default;
 
+    /// <summary>
+    /// Settings of the managed engine, when it is the one chosen (e.g. <see cref="ManagedEngineOptions.Tiering"/>).
+    /// Fuel metering must stay on: the runtime gives every run a fuel limit.
+    /// </summary>
+    /// <value>The default value is <see cref="ManagedEngineOptions.Default"/>.</value>
+    public ManagedEngineOptions Managed { get; set; } = ManagedEngineOptions.Default;
+
     /// <summary>Every engine setting out of range, one sentence each (the runtime's own are checked by <see cref="ProbeRuntimeOptions"/>).</summary>
     internal IEnumerable<string> GetEngineProblems()
     {
         if (!Enum.IsDefined(Engine))
         {
             yield return $"Engine must be Auto, Managed or Wasmtime (was {(int)Engine}).";
+        }
+
+        if (Managed is null)
+        {
+            yield return "Managed must not be null.";
+        }
+        else
+        {
+            if (!Managed.ConsumeFuel)
+            {
+                yield return "Managed.ConsumeFuel must be true: every probe run has a fuel limit.";
+            }
+
+            if (!Enum.IsDefined(Managed.Tiering))
+            {
+                yield return $"Managed.Tiering must be Adaptive, CompiledOnly or InterpretedOnly (was {(int)Managed.Tiering}).";
+            }
+
+            if (Managed.TierUpThreshold < 1)
+            {
+                yield return $"Managed.TierUpThreshold must be at least 1 (was {Managed.TierUpThreshold}).";
+            }
         }
 
         if (Wasmtime is null)
@@ -47,6 +77,11 @@ public sealed class WasmProbeRuntimeOptions
         foreach (var problem in Wasmtime.GetProblems())
         {
             yield return $"Wasmtime.{problem}";
+        }
+
+        if (!Wasmtime.ConsumeFuel)
+        {
+            yield return "Wasmtime.ConsumeFuel must be true: every probe run has a fuel limit.";
         }
     }
 

@@ -42,7 +42,7 @@ public static class WasmProbeRuntimeServiceCollectionExtensions
         services.TryAddSingleton(static provider =>
         {
             var options = provider.GetRequiredService<IOptions<WasmProbeRuntimeOptions>>().Value;
-            var selection = WasmEngineFactory.Create(options.Engine, options.Wasmtime);
+            var selection = WasmEngineFactory.Create(options.Engine, options.Wasmtime, options.Managed);
             var logger = provider.GetService<ILoggerFactory>()?.CreateLogger(typeof(WasmEngineFactory).FullName!);
             if (logger is not null)
             {

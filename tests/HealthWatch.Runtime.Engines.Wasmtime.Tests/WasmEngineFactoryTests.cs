@@ -104,7 +104,8 @@ public class WasmEngineFactoryTests
             .AddWasmProbeRuntime(o =>
             {
                 o.Engine = (WasmEngineKind)5;
-                o.Wasmtime = new WasmtimeEngineOptions { EpochInterval = TimeSpan.FromSeconds(5) };
+                o.Wasmtime = new WasmtimeEngineOptions { EpochInterval = TimeSpan.FromSeconds(5), ConsumeFuel = false };
+                o.Managed = new ManagedEngineOptions { ConsumeFuel = false, Tiering = (ManagedTiering)7, TierUpThreshold = 0 };
             })
             .Services.BuildServiceProvider();
 
@@ -112,7 +113,22 @@ public class WasmEngineFactoryTests
 
         resolve.Should().Throw<OptionsValidationException>().Which.Failures.Should().BeEquivalentTo(
             "Engine must be Auto, Managed or Wasmtime (was 5).",
-            "Wasmtime.EpochInterval must be from 1 ms to 1 s (was 5000 ms).");
+            "Wasmtime.EpochInterval must be from 1 ms to 1 s (was 5000 ms).",
+            "Wasmtime.ConsumeFuel must be true: every probe run has a fuel limit.",
+            "Managed.ConsumeFuel must be true: every probe run has a fuel limit.",
+            "Managed.Tiering must be Adaptive, CompiledOnly or InterpretedOnly (was 7).",
+            "Managed.TierUpThreshold must be at least 1 (was 0).");
+    }
+
+    [Test]
+    public void AddWasmProbeRuntime_ManagedOptions_ShapeTheManagedEngine()
+    {
+        var options = new ManagedEngineOptions { Tiering = ManagedTiering.CompiledOnly };
+        using var provider = new ServiceCollection()
+            .AddWasmProbeRuntime(o => (o.Engine, o.Managed) = (WasmEngineKind.Managed, options))
+            .Services.BuildServiceProvider();
+
+        provider.GetRequiredService<IWasmEngine>().Should().BeOfType<ManagedEngine>().Which.Options.Should().BeSameAs(options);
     }
 
     [Test]
@@ -136,12 +152,13 @@ public class WasmEngineFactoryTests
     }
 
     [Test]
-    public void WasmProbeRuntimeOptions_Defaults_AreAutoAndDefaultWasmtimeSettings()
+    public void WasmProbeRuntimeOptions_Defaults_AreAutoAndDefaultEngineSettings()
     {
         var options = new WasmProbeRuntimeOptions();
 
         options.Engine.Should().Be(WasmEngineKind.Auto);
         options.Wasmtime.Should().BeSameAs(WasmtimeEngineOptions.Default);
+        options.Managed.Should().BeSameAs(ManagedEngineOptions.Default);
     }
 
     private static WasmEngineFactory.TryProbe Probe(bool available) => (out string description) =>
