@@ -57,14 +57,9 @@ public sealed class WasmProbeRuntimeOptions
                 yield return "Managed.ConsumeFuel must be true: every probe run has a fuel limit.";
             }
 
-            if (!Enum.IsDefined(Managed.Tiering))
+            foreach (var problem in Managed.GetProblems())
             {
-                yield return $"Managed.Tiering must be Adaptive, CompiledOnly or InterpretedOnly (was {(int)Managed.Tiering}).";
-            }
-
-            if (Managed.TierUpThreshold < 1)
-            {
-                yield return $"Managed.TierUpThreshold must be at least 1 (was {Managed.TierUpThreshold}).";
+                yield return $"Managed.{problem}";
             }
         }
 

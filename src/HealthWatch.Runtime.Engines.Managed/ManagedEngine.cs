@@ -15,10 +15,15 @@ public sealed class ManagedEngine : IWasmEngine
 
     /// <summary>Creates an engine.</summary>
     /// <param name="options">Settings; <see cref="ManagedEngineOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range (the message names each).</exception>
     public ManagedEngine(ManagedEngineOptions? options = null)
     {
         Options = options ?? ManagedEngineOptions.Default;
-        ArgumentOutOfRangeException.ThrowIfLessThan(Options.TierUpThreshold, 1, "options.TierUpThreshold");
+        var problems = Options.GetProblems();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"Invalid managed engine options: {string.Join(" ", problems)}");
+        }
     }
 
     /// <summary>The engine's settings.</summary>

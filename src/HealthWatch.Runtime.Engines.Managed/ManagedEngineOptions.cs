@@ -28,4 +28,21 @@ public sealed record ManagedEngineOptions
 
     /// <summary>The default of <see cref="TierUpThreshold"/>: well above what one-off initialisation code reaches, so that code is never JIT-compiled.</summary>
     public const int DefaultTierUpThreshold = 2_000;
+
+    /// <summary>Every setting out of range, one sentence each (the engine and the DI start-up check both use these).</summary>
+    internal IReadOnlyList<string> GetProblems()
+    {
+        var problems = new List<string>();
+        if (!Enum.IsDefined(Tiering))
+        {
+            problems.Add($"Tiering must be Adaptive, CompiledOnly or InterpretedOnly (was {(int)Tiering}).");
+        }
+
+        if (TierUpThreshold < 1)
+        {
+            problems.Add($"TierUpThreshold must be at least 1 (was {TierUpThreshold}).");
+        }
+
+        return problems;
+    }
 }

@@ -163,6 +163,14 @@ public sealed class TieringTests
         create.Should().Throw<ArgumentOutOfRangeException>();
     }
 
+    [Test]
+    public void Constructor_UndefinedTiering_ThrowsNamingIt()
+    {
+        var create = () => new ManagedEngine(new ManagedEngineOptions { Tiering = (ManagedTiering)7 });
+
+        create.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*Tiering must be Adaptive, CompiledOnly or InterpretedOnly (was 7).*");
+    }
+
     /// <summary>What tiers.wat's <c>nested</c> computes.</summary>
     private static int Nested(int n)
     {
