@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the same .wasm workloads (tests/modules/c) under our managed engine and under node (V8), one process per
+# Runs the same .wasm workloads (eng/bench-workloads.txt) under our managed engine and under node (V8), one process per
 # workload and side, and writes the "Side by side with V8" section of docs/performance.md and its chart
 # docs/performance-v8-ratios.svg (eng/bench-report.mjs). Both sides make W untimed calls, then R timed ones, in
 # one instance, and report compile, instantiate, first call and median call times. Our engine runs each workload
@@ -24,18 +24,7 @@ done
 # A private artifacts path, so that other builds in the same tree neither race with nor replace ours.
 artifacts=${HEALTHWATCH_BENCH_ARTIFACTS:-/tmp/art-bench}
 
-# name|module|export|args: each call takes about 1-20 ms on our engine.
-workloads=(
-  "fib(32), recursive: about 7 million guest calls|fib.wasm|fib|32"
-  "SHA-256 of 1 MB|sha256.wasm|sha256_of_pattern|1000000"
-  "sort 100,000 i32 (quicksort)|sort.wasm|sort_checksum|100000 42"
-  "generate and tokenize 1 MB of JSON|json_tokenize.wasm|json_generated|16000"
-  "Collatz steps of 1..30,000|loops.wasm|collatz_steps|30000"
-  "nested loops, 4.5 million i64 sums|loops.wasm|nested_sum|3000"
-  "backtracking matcher, 4 patterns over 300 KB of lines|match.wasm|match_all|300000"
-  "backtracking worst case: a* 4 times then b, over 40 a's|match.wasm|match_pathological|40 4"
-)
-# Not here: matmul.wasm, whose largest matrix (64 x 64) takes well under 1 ms.
+mapfile -t workloads < <(grep -v '^#' "$root/eng/bench-workloads.txt")
 
 # Built once, then run as a dll: dotnet run would add its own build check and startup to every process.
 dotnet build "$root/src/HealthWatch.Cli" -c Release --artifacts-path "$artifacts" -v quiet -nologo >&2
