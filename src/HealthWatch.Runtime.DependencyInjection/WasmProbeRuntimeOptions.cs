@@ -46,37 +46,29 @@ public sealed class WasmProbeRuntimeOptions
             yield return $"Engine must be Auto, Managed or Wasmtime (was {(int)Engine}).";
         }
 
-        if (Managed is null)
+        var managed = Managed is null
+            ? ["Managed must not be null."]
+            : EngineProblems(nameof(Managed), Managed.ConsumeFuel, Managed.GetProblems());
+        var wasmtime = Wasmtime is null
+            ? ["Wasmtime must not be null."]
+            : EngineProblems(nameof(Wasmtime), Wasmtime.ConsumeFuel, Wasmtime.GetProblems());
+        foreach (var problem in managed.Concat(wasmtime))
         {
-            yield return "Managed must not be null.";
+            yield return problem;
         }
-        else
-        {
-            if (!Managed.ConsumeFuel)
-            {
-                yield return "Managed.ConsumeFuel must be true: every probe run has a fuel limit.";
-            }
+    }
 
-            foreach (var problem in Managed.GetProblems())
-            {
-                yield return $"Managed.{problem}";
-            }
-        }
-
-        if (Wasmtime is null)
+    /// <summary>One engine's problems, each named after its property: every probe run has a fuel limit, so metering must be on.</summary>
+    private static IEnumerable<string> EngineProblems(string property, bool consumeFuel, IReadOnlyList<string> problems)
+    {
+        if (!consumeFuel)
         {
-            yield return "Wasmtime must not be null.";
-            yield break;
+            yield return $"{property}.ConsumeFuel must be true: every probe run has a fuel limit.";
         }
 
-        foreach (var problem in Wasmtime.GetProblems())
+        foreach (var problem in problems)
         {
-            yield return $"Wasmtime.{problem}";
-        }
-
-        if (!Wasmtime.ConsumeFuel)
-        {
-            yield return "Wasmtime.ConsumeFuel must be true: every probe run has a fuel limit.";
+            yield return $"{property}.{problem}";
         }
     }
 
