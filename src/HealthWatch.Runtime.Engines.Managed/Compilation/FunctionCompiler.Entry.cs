@@ -57,9 +57,9 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// Fuel for the code up to the next check point and the interrupt flag: at entry and at every loop header. With
+    /// Fuel for the code up to the next check point and the interrupt: at entry and at every loop header. With
     /// fuel, one comparison with <see cref="ExecutionState.FuelFloor"/> checks both; without (or with nothing to
-    /// charge), the flag itself is read. With <paramref name="fuelInLocal"/> the fuel is counted in
+    /// charge), the floor is tested for non-zero. With <paramref name="fuelInLocal"/> the fuel is counted in
     /// <see cref="_fuel"/> and the result stored to the state, which stays exact; without, it is read from the state.
     /// </summary>
     private void EmitCheckPoint(bool fuelInLocal)
@@ -89,7 +89,7 @@ internal sealed partial class FunctionCompiler
 
         _il.Emit(OpCodes.Ldloc, _state);
         _il.Emit(OpCodes.Volatile);
-        EmitField(OpCodes.Ldfld, Members.StateInterrupt);
+        EmitField(OpCodes.Ldfld, Members.StateFuelFloor);
         TrapUnless(OpCodes.Brfalse, TrapCode.Interrupted);
     }
 

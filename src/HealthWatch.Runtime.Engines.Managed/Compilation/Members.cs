@@ -19,7 +19,6 @@ internal static class Members
     public static readonly FieldInfo InstanceElementSegments = Field<ModuleInstance>(nameof(ModuleInstance.ElementSegments));
 
     public static readonly FieldInfo StateFuel = Field<ExecutionState>(nameof(ExecutionState.Fuel));
-    public static readonly FieldInfo StateInterrupt = Field<ExecutionState>(nameof(ExecutionState.Interrupt));
     public static readonly FieldInfo StateFuelFloor = Field<ExecutionState>(nameof(ExecutionState.FuelFloor));
     public static readonly FieldInfo StateStackLimit = Field<ExecutionState>(nameof(ExecutionState.StackLimit));
     public static readonly FieldInfo StateCallDepth = Field<ExecutionState>(nameof(ExecutionState.CallDepthRemaining));

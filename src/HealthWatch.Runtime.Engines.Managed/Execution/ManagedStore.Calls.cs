@@ -150,7 +150,7 @@ internal sealed partial class ManagedStore
 
     private void Exit(Scope scope)
     {
-        // Unregister first (this waits for a running callback), so that the callback cannot set Interrupt after it is cleared.
+        // Unregister first (this waits for a running callback), so that the callback cannot request an interrupt after it is cleared.
         scope.Registration.Dispose();
         State.CallDepthRemaining = scope.CallDepthRemaining;
         _token = scope.Token;

@@ -9,15 +9,11 @@ internal sealed class ExecutionState
     internal long Fuel;
 
     /// <summary>
-    /// Non-zero once execution must stop (cancellation, deadline); checked at function entry and loop headers. Set
-    /// and cleared only through <see cref="RequestInterrupt"/> and <see cref="ClearInterrupt"/>.
-    /// </summary>
-    internal volatile int Interrupt;
-
-    /// <summary>
-    /// What metered code compares the fuel with at each check point: 0, or <see cref="long.MaxValue"/> while
-    /// <see cref="Interrupt"/> is set, so that one comparison catches both running out of fuel and an interrupt
-    /// (the trap path tells them apart: negative fuel is <see cref="TrapCode.OutOfFuel"/>).
+    /// 0, or <see cref="long.MaxValue"/> once execution must stop (cancellation, deadline); read at function entry
+    /// and loop headers. Metered code compares the fuel with it, so that one comparison catches both running out of
+    /// fuel and an interrupt (the trap path tells them apart: negative fuel is <see cref="TrapCode.OutOfFuel"/>);
+    /// unmetered code tests it for non-zero. Set and cleared only through <see cref="RequestInterrupt"/> and
+    /// <see cref="ClearInterrupt"/>.
     /// </summary>
     internal long FuelFloor;
 
@@ -31,17 +27,12 @@ internal sealed class ExecutionState
     internal Interpretation.InterpreterStack? Interpreter;
 
     /// <summary>Makes running code stop at its next check point (any thread).</summary>
-    internal void RequestInterrupt()
-    {
-        Interrupt = 1;
-        Volatile.Write(ref FuelFloor, long.MaxValue);
-    }
+    internal void RequestInterrupt() => Volatile.Write(ref FuelFloor, long.MaxValue);
 
-    internal void ClearInterrupt()
-    {
-        Interrupt = 0;
-        Volatile.Write(ref FuelFloor, 0);
-    }
+    internal void ClearInterrupt() => Volatile.Write(ref FuelFloor, 0);
+
+    /// <summary>Whether running code must stop at its next check point.</summary>
+    internal bool InterruptRequested => Volatile.Read(ref FuelFloor) != 0;
 }
 
 /// <summary>An instance of a module as generated code sees it: the <c>ctx</c> argument of every compiled function.</summary>

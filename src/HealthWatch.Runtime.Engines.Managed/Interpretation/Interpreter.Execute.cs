@@ -862,7 +862,7 @@ internal static partial class Interpreter
             throw Trap.Create(TrapCode.OutOfFuel);
         }
 
-        if (state.Interrupt != 0)
+        if (state.InterruptRequested)
         {
             throw Trap.Create(TrapCode.Interrupted);
         }
