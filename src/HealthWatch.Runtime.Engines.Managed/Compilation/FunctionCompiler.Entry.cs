@@ -70,20 +70,15 @@ internal sealed partial class FunctionCompiler
             if (fuelInLocal)
             {
                 _il.Emit(OpCodes.Ldloc, _fuel!);
-            }
-            else
-            {
-                _il.Emit(OpCodes.Ldloc, _state);
-                EmitField(OpCodes.Ldfld, Members.StateFuel);
+                CountDownFuel(_fuel!, cost);
+                return;
             }
 
-            var fuel = fuelInLocal ? _fuel! : RentTemp(typeof(long));
+            _il.Emit(OpCodes.Ldloc, _state);
+            EmitField(OpCodes.Ldfld, Members.StateFuel);
+            var fuel = RentTemp(typeof(long));
             CountDownFuel(fuel, cost);
-            if (!fuelInLocal)
-            {
-                ReturnTemp(fuel);
-            }
-
+            ReturnTemp(fuel);
             return;
         }
 

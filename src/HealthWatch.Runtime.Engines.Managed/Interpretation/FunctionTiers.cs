@@ -135,5 +135,4 @@ internal sealed class FunctionTiers
             return entry;
         }
     }
-
 }
