@@ -854,7 +854,7 @@ internal static partial class Interpreter
         return ((long)pc << 32) | (uint)sp;
     }
 
-    /// <summary>Fuel for the code up to the next check point, then the interrupt flag, as compiled code checks them.</summary>
+    /// <summary>Fuel for the code up to the next check point, then the interrupt, as compiled code checks them.</summary>
     private static void CheckPoint(ExecutionState state, bool consumeFuel, long cost)
     {
         if (consumeFuel && cost > 0 && (state.Fuel -= cost) < 0)

@@ -8,7 +8,7 @@ namespace HealthWatch.Runtime.Engines.Managed.Interpretation;
 /// its type, its context the function itself), so compiled code, host code and other modules call it as they call
 /// any function. Each call and loop iteration warms the function; once hot it is promoted to its compiled code.
 /// Every check of compiled code happens here at the same points: the stack and call-depth limits at entry, fuel
-/// and the interrupt flag at entry and loop headers, bounds and traps through the same helpers.
+/// and the interrupt at entry and loop headers, bounds and traps through the same helpers.
 /// </summary>
 internal static partial class Interpreter
 {
