@@ -29,12 +29,8 @@ public sealed class TieringTests
         runs[0].Results.Should().HaveCount(4);
         runs[0].Results[0].AsInt64().Should().Be(Enumerable.Range(0, 3000).Sum(i => (long)i * i));
         runs[0].Results[3].AsInt32().Should().Be(2);
-        runs.Should().AllSatisfy(run =>
-        {
-            run.Results.Should().Equal(runs[0].Results);
-            run.FuelUsed.Should().Be(runs[0].FuelUsed);
-            run.Iterations.Should().Be(3000);
-        });
+        ShouldAgreeInEveryTier(runs);
+        runs.Should().AllSatisfy(run => run.Iterations.Should().Be(3000));
         runs[2].OsrEntries.Should().Be(1, "the adaptive run turned hot inside its only call");
         runs[1].OsrEntries.Should().Be(0);
     }
@@ -46,11 +42,7 @@ public sealed class TieringTests
         var runs = AllModes.Select(options => Run(options, instance => Call(instance, "sum7", WasmValue.FromInt32(5000)), "osr-cap")).ToList();
 
         runs[0].Results.Single().AsInt32().Should().Be((4999 * 5000 / 2) + (7 * 5000));
-        runs.Should().AllSatisfy(run =>
-        {
-            run.Results.Should().Equal(runs[0].Results);
-            run.FuelUsed.Should().Be(runs[0].FuelUsed);
-        });
+        ShouldAgreeInEveryTier(runs);
         runs[2].OsrEntries.Should().Be(1);
     }
 
@@ -60,11 +52,7 @@ public sealed class TieringTests
         var runs = AllModes.Select(options => Run(options, instance => Call(instance, "nested", WasmValue.FromInt32(300)))).ToList();
 
         runs[0].Results.Single().AsInt32().Should().Be(Nested(300));
-        runs.Should().AllSatisfy(run =>
-        {
-            run.Results.Should().Equal(runs[0].Results);
-            run.FuelUsed.Should().Be(runs[0].FuelUsed);
-        });
+        ShouldAgreeInEveryTier(runs);
     }
 
     [Test]
@@ -170,6 +158,14 @@ public sealed class TieringTests
 
         create.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*Tiering must be Adaptive, CompiledOnly or InterpretedOnly (was 7).*");
     }
+
+    /// <summary>Every run gave the results and used the fuel of the first (compiled-only).</summary>
+    private static void ShouldAgreeInEveryTier(List<TierRun> runs) =>
+        runs.Should().AllSatisfy(run =>
+        {
+            run.Results.Should().Equal(runs[0].Results);
+            run.FuelUsed.Should().Be(runs[0].FuelUsed);
+        });
 
     /// <summary>What tiers.wat's <c>nested</c> computes.</summary>
     private static int Nested(int n)
