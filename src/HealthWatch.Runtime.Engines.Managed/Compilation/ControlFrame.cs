@@ -36,6 +36,12 @@ internal sealed class ControlFrame(FrameKind kind, ValType[] parameters, ValType
     /// <summary>For a loop: its check point counts the fuel in the function's fuel local.</summary>
     public bool FuelInLocal { get; init; }
 
+    /// <summary>
+    /// Inside this frame, and at its label, the fuel is only in the function's fuel local, not in the state: a loop of
+    /// <see cref="FunctionScan.FuelStoredOnExit"/> and everything inside it. Leaving for a frame without it stores the fuel.
+    /// </summary>
+    public bool FuelOnlyInLocal { get; init; }
+
     /// <summary>Whether anything reaches the end (a branch to it, or falling through); if not, code after it is dead.</summary>
     public bool EndReachable { get; set; }
 

@@ -18,7 +18,7 @@ internal sealed partial class FunctionCompiler
         switch (op)
         {
             case Opcode.Block:
-                _frames.Add(new ControlFrame(FrameKind.Block, parameters, results, height, _il.DefineLabel()));
+                _frames.Add(new ControlFrame(FrameKind.Block, parameters, results, height, _il.DefineLabel()) { FuelOnlyInLocal = FuelOnlyInLocal });
                 break;
             case Opcode.Loop:
                 // An on-stack-replacement entry comes in ahead of everything the loop's entry does.
@@ -26,14 +26,17 @@ internal sealed partial class FunctionCompiler
                 // Inside a loop that counts fuel in the local, every loop must: the outer header counts on from it.
                 var fuelInLocal = _context.Settings.ConsumeFuel
                     && (_scan.FuelInLocal.Contains(_loopCount) || _frames.Exists(f => f.FuelInLocal));
-                if (fuelInLocal)
+                if (fuelInLocal && !FuelOnlyInLocal)
                 {
                     LoadFuelLocal();
                 }
 
+                // Not in an on-stack-replacement entry, which may come into an inner loop where nothing loaded the local.
+                var onlyInLocal = FuelOnlyInLocal
+                    || (fuelInLocal && _osrLoop == 0 && _scan.FuelStoredOnExit.Contains(_loopCount));
                 var header = _il.DefineLabel();
                 _il.MarkLabel(header);
-                _frames.Add(new ControlFrame(FrameKind.Loop, parameters, results, height, header) { FuelInLocal = fuelInLocal });
+                _frames.Add(new ControlFrame(FrameKind.Loop, parameters, results, height, header) { FuelInLocal = fuelInLocal, FuelOnlyInLocal = onlyInLocal });
                 _loopCount++;
                 EmitCheckPoint(fuelInLocal);
                 break;
@@ -41,7 +44,11 @@ internal sealed partial class FunctionCompiler
                 Pop();
                 var elseLabel = _il.DefineLabel();
                 _il.Emit(OpCodes.Brfalse, elseLabel);
-                _frames.Add(new ControlFrame(FrameKind.If, parameters, results, height - 1, _il.DefineLabel()) { ElseLabel = elseLabel });
+                _frames.Add(new ControlFrame(FrameKind.If, parameters, results, height - 1, _il.DefineLabel())
+                {
+                    ElseLabel = elseLabel,
+                    FuelOnlyInLocal = FuelOnlyInLocal,
+                });
                 break;
         }
     }
@@ -92,6 +99,12 @@ internal sealed partial class FunctionCompiler
         }
 
         ResetStack(frame.Height, frame.Results);
+        // Falling out of a loop that kept the fuel only in the local (the function frame, the last, never does).
+        if (reachable && frame.FuelOnlyInLocal && !FuelOnlyInLocal)
+        {
+            StoreFuelToState();
+        }
+
         _unreachable = !reachable;
         if (frame.Kind == FrameKind.Function && reachable)
         {
@@ -109,7 +122,7 @@ internal sealed partial class FunctionCompiler
     {
         Pop();
         var target = Frame(depth);
-        if (Excess(target) == 0)
+        if (Excess(target) == 0 && !LeavesFuelLocal(target))
         {
             Reach(target);
             _il.Emit(OpCodes.Brtrue, target.Label);
@@ -134,13 +147,13 @@ internal sealed partial class FunctionCompiler
         var defaultDepth = (int)reader.ReadVarU32();
         Pop();
 
-        // Targets that need values dropped first go through one stub per distinct depth.
+        // Targets that need values dropped or the fuel stored first go through one stub per distinct depth.
         var stubs = new Dictionary<int, Label>();
         var labels = new Label[count];
         for (var i = 0; i < count; i++)
         {
             var target = Frame(depths[i]);
-            if (Excess(target) == 0)
+            if (Excess(target) == 0 && !LeavesFuelLocal(target))
             {
                 Reach(target);
                 labels[i] = target.Label;
@@ -191,8 +204,19 @@ internal sealed partial class FunctionCompiler
             }
         }
 
+        if (LeavesFuelLocal(target))
+        {
+            StoreFuelToState();
+        }
+
         _il.Emit(OpCodes.Br, target.Label);
     }
+
+    /// <summary>Whether the code being emitted keeps the fuel only in the local (see <see cref="ControlFrame.FuelOnlyInLocal"/>).</summary>
+    private bool FuelOnlyInLocal => _frames[^1].FuelOnlyInLocal;
+
+    /// <summary>Whether a branch from the code being emitted to <paramref name="target"/> must store the fuel first.</summary>
+    private bool LeavesFuelLocal(ControlFrame target) => FuelOnlyInLocal && !target.FuelOnlyInLocal;
 
     private ControlFrame Frame(int depth) => _frames[_frames.Count - 1 - depth];
 

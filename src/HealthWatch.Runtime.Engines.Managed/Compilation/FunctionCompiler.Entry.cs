@@ -60,7 +60,8 @@ internal sealed partial class FunctionCompiler
     /// Fuel for the code up to the next check point and the interrupt: at entry and at every loop header. With
     /// fuel, one comparison with <see cref="ExecutionState.FuelFloor"/> checks both; without (or with nothing to
     /// charge), the floor is tested for non-zero. With <paramref name="fuelInLocal"/> the fuel is counted in
-    /// <see cref="_fuel"/> and the result stored to the state, which stays exact; without, it is read from the state.
+    /// <see cref="_fuel"/> and the result stored to the state, which stays exact, unless the fuel is only in the local
+    /// there (<see cref="ControlFrame.FuelOnlyInLocal"/>); without, it is read from the state.
     /// </summary>
     private void EmitCheckPoint(bool fuelInLocal)
     {
@@ -70,14 +71,14 @@ internal sealed partial class FunctionCompiler
             if (fuelInLocal)
             {
                 _il.Emit(OpCodes.Ldloc, _fuel!);
-                CountDownFuel(_fuel!, cost);
+                CountDownFuel(_fuel!, cost, storeIfAbove: !FuelOnlyInLocal);
                 return;
             }
 
             _il.Emit(OpCodes.Ldloc, _state);
             EmitField(OpCodes.Ldfld, Members.StateFuel);
             var fuel = RentTemp(typeof(long));
-            CountDownFuel(fuel, cost);
+            CountDownFuel(fuel, cost, storeIfAbove: true);
             ReturnTemp(fuel);
             return;
         }
@@ -109,10 +110,11 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// With the fuel on the stack: <c>fuel -= cost</c>, stored to the state; if it is below the floor, throw
-    /// <see cref="TrapCode.OutOfFuel"/> when negative, else <see cref="TrapCode.Interrupted"/>.
+    /// With the fuel on the stack: <c>fuel -= cost</c>; if it is below the floor, store it to the state and throw
+    /// <see cref="TrapCode.OutOfFuel"/> when negative, else <see cref="TrapCode.Interrupted"/>; if not, store it when
+    /// <paramref name="storeIfAbove"/>.
     /// </summary>
-    private void CountDownFuel(LocalBuilder fuel, long cost)
+    private void CountDownFuel(LocalBuilder fuel, long cost, bool storeIfAbove)
     {
         var ok = _il.DefineLabel();
         var outOfFuel = _il.DefineLabel();
@@ -132,8 +134,14 @@ internal sealed partial class FunctionCompiler
         _il.MarkLabel(outOfFuel);
         ThrowTrap(TrapCode.OutOfFuel);
         _il.MarkLabel(ok);
-        StoreToState(fuel, Members.StateFuel);
+        if (storeIfAbove)
+        {
+            StoreToState(fuel, Members.StateFuel);
+        }
     }
+
+    /// <summary>Where code that kept the fuel only in <see cref="_fuel"/> hands on to code that reads it from the state.</summary>
+    private void StoreFuelToState() => StoreToState(_fuel!, Members.StateFuel);
 
     /// <summary><c>state.field = value</c>: a count-down stores on both of its paths, so that the state is exact on either.</summary>
     private void StoreToState(LocalBuilder value, FieldInfo field)
@@ -149,7 +157,8 @@ internal sealed partial class FunctionCompiler
     /// no call), and the loop so does not wait each iteration for its own store to come back from memory. Only loops
     /// with few locals and no call: in others the local would cost the JIT a register that their own values need
     /// (spills), or be live across calls (a callee-saved register, pushed and popped by every call of the function).
-    /// Loops inside such a loop load it again at their entry, which also serves an on-stack-replacement entry there.
+    /// Loops inside such a loop load it again at their entry, which also serves an on-stack-replacement entry there,
+    /// but not inside a loop that keeps the fuel only in the local (the state's is out of date there).
     /// </summary>
     private void LoadFuelLocal()
     {

@@ -27,6 +27,12 @@ internal sealed class FunctionScan
     /// </summary>
     public HashSet<int> FuelInLocal { get; } = [];
 
+    /// <summary>
+    /// The loops of <see cref="FuelInLocal"/> in which no instruction can trap (nor in the loops inside them): nothing
+    /// reads the fuel from the state while they run, so compiled code stores it there only when leaving them.
+    /// </summary>
+    public HashSet<int> FuelStoredOnExit { get; } = [];
+
     public SortedSet<int> Globals { get; } = [];
 
     public SortedSet<int> Tables { get; } = [];
@@ -80,6 +86,14 @@ internal sealed class FunctionScan
 
                     break;
                 default:
+                    if (!CannotTrap(op))
+                    {
+                        foreach (var loop in scan._open)
+                        {
+                            loop?.MarkMayTrap();
+                        }
+                    }
+
                     break;
             }
 
@@ -110,8 +124,30 @@ internal sealed class FunctionScan
         if (_open.Pop() is { Disqualified: false } loop && loop.Locals.Count <= MaxLocalsForFuelInLocal)
         {
             FuelInLocal.Add(loop.Index);
+            if (!loop.MayTrap)
+            {
+                FuelStoredOnExit.Add(loop.Index);
+            }
         }
     }
+
+    /// <summary>
+    /// Instructions that never trap: control flow within the function, locals and globals, constants, and the numeric
+    /// instructions but division, remainder and the trapping float-to-integer truncations. Anything not listed (memory
+    /// and table accesses, calls, <c>unreachable</c>, instructions added later) counts as one that may.
+    /// </summary>
+    private static bool CannotTrap(Opcode op) => op is
+        Opcode.Nop or Opcode.Block or Opcode.Loop or Opcode.If or Opcode.Else or Opcode.End
+        or Opcode.Br or Opcode.BrIf or Opcode.BrTable or Opcode.Return
+        or Opcode.Drop or Opcode.Select or Opcode.SelectTyped
+        or (>= Opcode.LocalGet and <= Opcode.GlobalSet)
+        or Opcode.MemorySize
+        or (>= Opcode.I32Const and <= Opcode.I32Mul)
+        or (>= Opcode.I32And and <= Opcode.I64Mul)
+        or (>= Opcode.I64And and <= Opcode.F64Copysign)
+        or Opcode.I32WrapI64 or Opcode.I64ExtendI32S or Opcode.I64ExtendI32U
+        or (>= Opcode.F32ConvertI32S and <= Opcode.I64Extend32S)
+        or (>= Opcode.I32TruncSatF32S and <= Opcode.I64TruncSatF64U);
 
     // varyingOffset: the instruction's offset, or -1 if a constant instruction came right before it.
     private void Record(Opcode op, ref WasmReader reader, int importedFunctionCount, int varyingOffset)
@@ -178,5 +214,10 @@ internal sealed class LoopShape(int index)
 
     public HashSet<int> Locals { get; } = [];
 
+    /// <summary>The loop, or a loop inside it, has an instruction that may trap.</summary>
+    public bool MayTrap { get; private set; }
+
     public void Disqualify() => Disqualified = true;
+
+    public void MarkMayTrap() => MayTrap = true;
 }

@@ -11,8 +11,18 @@ public class FunctionScanTests
     [TestCase("nested_calls", new int[0])]
     [TestCase("many_locals", new int[0])]
     [TestCase("few_around_many", new[] { 0 })]
+    [TestCase("may_trap", new[] { 0, 1, 2, 3 })]
     public void FuelInLocal_LoopShape_OnlyLoopsWithFewLocalsAndNoCallsInside(string export, int[] expected) =>
         Scan(export).FuelInLocal.Should().BeEquivalentTo(expected);
+
+    [TestCase("small", new[] { 0 })]
+    [TestCase("calls", new int[0])]
+    [TestCase("nested", new[] { 0, 1 })]
+    [TestCase("many_locals", new int[0])]
+    [TestCase("few_around_many", new[] { 0 })]
+    [TestCase("may_trap", new[] { 3 })]
+    public void FuelStoredOnExit_LoopShape_OnlyFuelInLocalLoopsWhereNothingMayTrap(string export, int[] expected) =>
+        Scan(export).FuelStoredOnExit.Should().BeEquivalentTo(expected);
 
     [Test]
     public void Costs_NestedLoops_OneStretchPerCheckPoint() =>

@@ -55,6 +55,18 @@ public sealed class TieringTests
         ShouldAgreeInEveryTier(runs);
     }
 
+    [TestCase(0, "br_if")]
+    [TestCase(1, "br_table")]
+    [TestCase(2, "return")]
+    [TestCase(3, "the end")]
+    public void Invoke_LeavingALoopThatKeepsItsFuelInALocal_UsesTheSameFuelInEveryTier(int how, string wayOut)
+    {
+        var runs = AllModes.Select(options => Run(options, instance => Call(instance, "exits", WasmValue.FromInt32(3000), WasmValue.FromInt32(how)))).ToList();
+
+        runs[0].Results.Single().AsInt32().Should().Be(how == 2 ? 3000 : 6000, "the loop is left by {0}", wayOut);
+        ShouldAgreeInEveryTier(runs);
+    }
+
     [Test]
     public void Invoke_FunctionCalledOften_IsPromotedToCompiledCodeInThisAndLaterInstances()
     {

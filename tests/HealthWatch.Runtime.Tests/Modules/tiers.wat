@@ -1,7 +1,8 @@
 ;; The managed engine's tiers (TieringTests): a hot loop in one call, entered with an empty operand stack, with
 ;; locals of every type and several results (on-stack replacement); a function called often (promotion); a trap
 ;; under interpreted and compiled frames (backtraces); deep recursion with many locals (the interpreter's stack);
-;; an inner loop with many locals inside an outer loop with few (fuel counted in a local).
+;; an inner loop with many locals inside an outer loop with few (fuel counted in a local); every way out of a loop
+;; that keeps its fuel only in a local.
 (module $tiers
   (type $unary (func (param i32) (result i32)))
   (memory 1)
@@ -79,6 +80,27 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $outer)))
     (local.get $acc))
+  ;; $next can trap nowhere (FunctionScan.FuelStoredOnExit): compiled code keeps its fuel only in a local and stores
+  ;; it when leaving. $how picks the way out once $i reaches $n: 0 br_if to the block around it, 1 br_table to it,
+  ;; 2 return, 3 falling out of the end. The loop after it reads the fuel from the state again. Returns $n, or 2 * $n.
+  (func $exits (export "exits") (param $n i32) (param $how i32) (result i32)
+    (local $i i32)
+    (block $out
+      (loop $next
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (if (i32.eqz (local.get $how))
+          (then (br_if $out (i32.ge_u (local.get $i) (local.get $n)))))
+        (if (i32.eq (local.get $how) (i32.const 1))
+          (then (br_table $next $out (i32.ge_u (local.get $i) (local.get $n)))))
+        (if (i32.eq (local.get $how) (i32.const 2))
+          (then (if (i32.ge_u (local.get $i) (local.get $n)) (then (return (local.get $i))))))
+        (br_if $next (i32.lt_u (local.get $i) (local.get $n)))))
+    (loop $again
+      (i32.store (i32.const 0) (local.get $i))
+      (local.set $i (i32.add (i32.load (i32.const 0)) (i32.const 1)))
+      (br_if $again (i32.lt_u (local.get $i) (i32.shl (local.get $n) (i32.const 1)))))
+    (local.get $i))
+
   ;; depth(n) = n, one call per level, with ten locals per frame.
   (func $depth (export "depth") (param $n i32) (result i32)
     (local i64 i64 i64 i64 i64 f64 f64 f64 f64 f64)

@@ -1,6 +1,7 @@
 ;; Rotations in both forms (FunctionCompiler.Rotations): the rotate instruction where the value goes straight into
 ;; and/or/xor/add/sub of a non-constant, two shifts elsewhere. Memory is zero, so a rotation of a byte loaded from
 ;; it is zero: the zero tests below must take their zero branch (dotnet/runtime#129288).
+;; build-flags: --debug-names
 (module
   (memory 1)
   ;; The rotate instruction: sha256's Sigma1, and the same shape in i64 with add.

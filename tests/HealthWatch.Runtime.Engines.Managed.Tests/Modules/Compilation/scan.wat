@@ -1,5 +1,6 @@
-;; Loop shapes for the fuel-in-local choice of FunctionScan (loops are numbered in program order per function).
+;; Loop shapes for the fuel-in-local choices of FunctionScan (loops are numbered in program order per function).
 (module
+  (memory 1)
   (func $leaf)
 
   ;; 0: small, innermost, no call.
@@ -51,4 +52,14 @@
         (local.set 12 (local.get 0))
         (br_if 0 (local.tee $m (i32.sub (local.get $m) (i32.const 1)))))
       (br_if 0 (local.tee $n (i32.sub (local.get $n) (i32.const 1))))))
+
+  ;; 0: holds loop 1, which loads from memory; loop 2 divides; loop 3 does neither. All four count fuel in a local;
+  ;; only loop 3 has no instruction that may trap.
+  (func (export "may_trap") (param $n i32) (local $m i32)
+    (loop
+      (local.set $m (local.get $n))
+      (loop (br_if 0 (i32.load (local.tee $m (i32.sub (local.get $m) (i32.const 1))))))
+      (br_if 0 (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (loop (br_if 0 (local.tee $n (i32.div_u (local.get $n) (i32.const 2)))))
+    (loop (br_if 0 (local.tee $n (i32.shr_u (local.get $n) (i32.const 1))))))
 )

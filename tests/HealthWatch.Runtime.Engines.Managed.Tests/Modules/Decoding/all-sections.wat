@@ -1,4 +1,5 @@
 ;; One of every section the decoder knows, for ModuleDecoderTests.
+;; build-flags: --debug-names
 (module $sample
   (type $binop (func (param i32 i32) (result i32)))
   (type $void (func))
