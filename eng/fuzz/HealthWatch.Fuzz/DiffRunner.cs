@@ -7,8 +7,11 @@ namespace HealthWatch.Fuzz;
 /// <summary>
 /// Runs every export of a binaryen -ttf module on the managed engine, in run-v8.mjs's order and trace format, and
 /// compares the trace with node's: once with every function compiled, once tiered from the interpreter at a low
-/// threshold (so interpreted code, promotion and on-stack replacement all meet the module). Appends one verdict line per module (ok, divergence, crash) to the results file,
-/// so that eng/fuzz-diff.sh can restart the runner past a module that killed the process.
+/// threshold (so interpreted code, promotion and on-stack replacement all meet the module), and twice metering fuel,
+/// interpreted only and compiled only, where the fuel used after every call must also be the same in both (the
+/// tiers' fuel accounting, which node has nothing to compare with). Appends one verdict line per module (ok,
+/// divergence, crash) to the results file, so that eng/fuzz-diff.sh can restart the runner past a module that
+/// killed the process.
 /// </summary>
 internal static class DiffRunner
 {
@@ -18,10 +21,22 @@ internal static class DiffRunner
     // Low, so that a module's calls run interpreted, are promoted and continue compiled from loop headers.
     private const int TierUpThreshold = 3;
 
+    // Far more than a call within binaryen's hang limit uses: fuel is counted, never exhausted.
+    private const long MeteredFuel = 1_000_000_000_000;
+
     public static int Run(string resultsPath, string divergenceDir, IReadOnlyList<string> modules)
     {
         using var compiled = new ManagedEngine(new ManagedEngineOptions { ConsumeFuel = false, Tiering = ManagedTiering.CompiledOnly });
         using var tiered = new ManagedEngine(new ManagedEngineOptions { ConsumeFuel = false, TierUpThreshold = TierUpThreshold });
+        using var interpreted = new ManagedEngine(new ManagedEngineOptions { Tiering = ManagedTiering.InterpretedOnly });
+        using var meteredCompiled = new ManagedEngine(new ManagedEngineOptions { Tiering = ManagedTiering.CompiledOnly });
+        (string Mode, ManagedEngine Engine, bool Metered)[] modes =
+        [
+            ("compiled", compiled, false),
+            ("tiered", tiered, false),
+            ("interpreted, metered", interpreted, true),
+            ("compiled, metered", meteredCompiled, true),
+        ];
         foreach (var path in modules)
         {
             var name = Path.GetFileName(path);
@@ -31,13 +46,28 @@ internal static class DiffRunner
             try
             {
                 var bytes = File.ReadAllBytes(path);
-                foreach (var (mode, engine) in new[] { ("compiled", compiled), ("tiered", tiered) })
+                List<string>? meteredReference = null;
+                foreach (var (mode, engine, metered) in modes)
                 {
-                    var ours = Trace(engine, bytes);
-                    if (!Agree(ours, theirs))
+                    var ours = Trace(engine, bytes, metered);
+                    var unmetered = ours.Where(line => !line.StartsWith(FuelLine, StringComparison.Ordinal)).ToList();
+                    if (!Agree(unmetered, theirs))
                     {
                         verdict = "divergence";
-                        description = $"engine: {mode}\n{Describe(ours, theirs)}";
+                        description = $"engine: {mode}\n{Describe(unmetered, theirs, "v8")}";
+                        break;
+                    }
+
+                    if (!metered || ours.Contains("timeout"))
+                    {
+                        continue;
+                    }
+
+                    meteredReference ??= ours;
+                    if (!ours.SequenceEqual(meteredReference))
+                    {
+                        verdict = "divergence";
+                        description = $"engine: {mode}: the fuel used differs from the interpreter's\n{Describe(ours, meteredReference, "interp")}";
                         break;
                     }
                 }
@@ -63,7 +93,10 @@ internal static class DiffRunner
         return 0;
     }
 
-    private static List<string> Trace(ManagedEngine engine, byte[] bytes)
+    /// <summary>Starts the line a metered trace adds after each call: the fuel the store has used so far.</summary>
+    private const string FuelLine = "fuel ";
+
+    private static List<string> Trace(ManagedEngine engine, byte[] bytes, bool metered)
     {
         var lines = new List<string>();
         IWasmModule module;
@@ -77,7 +110,7 @@ internal static class DiffRunner
         }
 
         using (module)
-        using (var store = engine.CreateStore())
+        using (var store = engine.CreateStore(metered ? new WasmStoreLimits { Fuel = MeteredFuel } : WasmStoreLimits.Default))
         {
             var imports = new WasmImports();
             foreach (var type in (ValType[])[ValType.I32, ValType.I64, ValType.F32, ValType.F64])
@@ -125,6 +158,11 @@ internal static class DiffRunner
                     lines.Add("trap");
                 }
 
+                if (metered)
+                {
+                    lines.Add($"{FuelLine}{MeteredFuel - store.RemainingFuel}");
+                }
+
                 if (instance.GetExport("memory") is IWasmMemory memory)
                 {
                     lines.Add($"memory {HashMemory(memory.GetSpan(0, (int)memory.Length)):x}");
@@ -163,13 +201,14 @@ internal static class DiffRunner
     private static bool Agree(List<string> ours, string[] theirs) =>
         theirs is ["timeout"] ? ours.Contains("timeout") : ours.SequenceEqual(theirs);
 
-    private static string Describe(List<string> ours, string[] theirs)
+    private static string Describe(List<string> ours, IReadOnlyList<string> theirs, string them)
     {
-        var first = Enumerable.Range(0, Math.Min(ours.Count, theirs.Length)).FirstOrDefault(i => ours[i] != theirs[i], Math.Min(ours.Count, theirs.Length));
+        var length = Math.Min(ours.Count, theirs.Count);
+        var first = Enumerable.Range(0, length).FirstOrDefault(i => ours[i] != theirs[i], length);
         var call = ours.Take(first + 1).LastOrDefault(l => l.StartsWith("call ", StringComparison.Ordinal)) ?? "(instantiation)";
         return $"first difference at trace line {first + 1}, in {call}\n" +
             $"managed: {(first < ours.Count ? ours[first] : "(end of trace)")}\n" +
-            $"v8:      {(first < theirs.Length ? theirs[first] : "(end of trace)")}\n" +
-            $"--- managed trace\n{string.Join('\n', ours)}\n--- v8 trace\n{string.Join('\n', theirs)}";
+            $"{them + ":",-9}{(first < theirs.Count ? theirs[first] : "(end of trace)")}\n" +
+            $"--- managed trace\n{string.Join('\n', ours)}\n--- {them} trace\n{string.Join('\n', theirs)}";
     }
 }
