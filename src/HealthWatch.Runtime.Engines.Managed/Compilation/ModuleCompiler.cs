@@ -8,13 +8,11 @@ namespace HealthWatch.Runtime.Engines.Managed.Compilation;
 
 /// <summary>
 /// Compiles a validated module: one collectible assembly with one static type holding a static method per
-/// defined function, plus a method that returns their entry points (<c>ldftn</c> cannot target a DynamicMethod,
-/// hence MethodBuilders).
+/// defined function, whose entry points (read from their method handles) calls go through; a DynamicMethod has no
+/// such entry point, hence MethodBuilders.
 /// </summary>
 internal static class ModuleCompiler
 {
-    private const string PointersMethodName = "FunctionPointers";
-
     /// <summary>Covers JIT frame layout we do not model (callee-saved registers, outgoing arguments, alignment).</summary>
     private const int FrameSafetyFactor = 2;
 
@@ -64,40 +62,18 @@ internal static class ModuleCompiler
             }
         }
 
-        DefinePointersMethod(type, [.. methods, .. trampolines.OfType<MethodBuilder>()]);
         var created = type.CreateType();
-        var allPointers = (nint[])created.GetMethod(PointersMethodName)!.Invoke(null, null)!;
-        var pointers = allPointers[..methods.Length];
-        var interpreterPointers = new nint[trampolines.Length];
-        for (int t = 0, next = methods.Length; t < trampolines.Length; t++)
-        {
-            interpreterPointers[t] = trampolines[t] is null ? 0 : allPointers[next++];
-        }
-
         var byToken = created.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
             .ToDictionary(m => m.MetadataToken);
         var compiled = methods.Select(m => byToken[m.MetadataToken]).ToArray();
+
+        // The entry points calli targets, the same ldftn gives. Not from a generated method doing ldftn for each: the
+        // JIT compiling it, to run once, was about a tenth of a small module's load.
+        var pointers = compiled.Select(m => m.MethodHandle.GetFunctionPointer()).ToArray();
+        var interpreterPointers = trampolines.Select(t => t is null ? 0 : byToken[t.MetadataToken].MethodHandle.GetFunctionPointer()).ToArray();
         var maxFrameBytes = (int)Math.Min(int.MaxValue, (long)Math.Max(maxFrame, Interpreter.FrameBytes) * FrameSafetyFactor);
         return new CompiledModule(module, created.Module, pointers, interpreterPointers, compiled, maxFrameBytes,
             c => new FunctionTiers(c, settings, context.FunctionTypes, context.GlobalTypes));
-    }
-
-    /// <summary><c>static nint[] FunctionPointers()</c>: the <c>ldftn</c> of every method given, in order.</summary>
-    private static void DefinePointersMethod(TypeBuilder type, MethodBuilder[] methods)
-    {
-        var il = type.DefineMethod(PointersMethodName, MethodAttributes.Public | MethodAttributes.Static, typeof(nint[]), Type.EmptyTypes)
-            .GetILGenerator();
-        il.LoadConstant(methods.Length);
-        il.Emit(OpCodes.Newarr, typeof(nint));
-        for (var i = 0; i < methods.Length; i++)
-        {
-            il.Emit(OpCodes.Dup);
-            il.LoadConstant(i);
-            il.Emit(OpCodes.Ldftn, methods[i]);
-            il.Emit(OpCodes.Stelem_I);
-        }
-
-        il.Emit(OpCodes.Ret);
     }
 
     /// <summary><c>f12</c>, or <c>f12_name</c> with the name from the name section or an export, reduced to identifier characters.</summary>
