@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using HealthWatch.Runtime.Engines.Managed.Instructions;
 
 namespace HealthWatch.Runtime.Engines.Managed.Decoding;
@@ -25,7 +24,6 @@ internal sealed class CodeScanner
     /// </summary>
     /// <returns>The offset of the first <c>memory.init</c> or <c>data.drop</c>, or -1: without a data count
     /// section those are malformed (https://webassembly.github.io/spec/core/binary/modules.html#data-count-section).</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int ScanExpression(ref WasmReader reader)
     {
         var depth = 0;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using HealthWatch.Runtime.Engines.Managed.Decoding;
 
 namespace HealthWatch.Runtime.Engines.Managed.Instructions;
@@ -7,7 +6,6 @@ namespace HealthWatch.Runtime.Engines.Managed.Instructions;
 internal static class Immediates
 {
     /// <summary>Reads past the immediates of <paramref name="opcode"/> (already read), checking their encoding.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Skip(ref WasmReader reader, Opcode opcode)
     {
         switch (opcode)
